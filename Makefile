@@ -1,0 +1,64 @@
+# Nastavnik: build, run, test. `make help` lists the targets.
+SHELL := bash
+# Every recipe line fails on the first failing command, including inside `cmd | tee log`.
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+NPM ?= npm
+FRONTEND := frontend
+# npm rewrites this file on every install, so it is older than the lock file exactly when
+# node_modules no longer matches it (or is missing).
+NODE_MODULES := $(FRONTEND)/node_modules/.package-lock.json
+# Where `make test` keeps each suite's output; the closing summary is read from these logs.
+TEST_LOGS := target/test-logs
+
+.PHONY: help run frontend openapi test bench clean
+
+help:
+	@echo "make run       build the SPA, then serve it and the API with demo data at http://127.0.0.1:8080"
+	@echo "make frontend  install the SPA's packages if needed and build frontend/dist"
+	@echo "make openapi   regenerate openapi.yaml from the code, then the SPA's API types"
+	@echo "make test      everything CI runs: SPA checks, unit, black-box on SQLite and PostgreSQL, browser"
+	@echo "make bench     load figures of the release server (requests/s, ratio, peak RSS)"
+	@echo "make clean     remove build output (keeps data/ and frontend/node_modules)"
+
+$(NODE_MODULES): $(FRONTEND)/package-lock.json $(FRONTEND)/package.json
+	$(NPM) --prefix $(FRONTEND) ci --no-audit --no-fund
+	@touch $@
+
+frontend: $(NODE_MODULES)
+	$(NPM) --prefix $(FRONTEND) run build
+
+run: frontend
+	$(CARGO) run --release -p nastavnik -- serve --demo
+
+# Through a temp file: a failing build must not leave an empty openapi.yaml behind.
+openapi: $(NODE_MODULES)
+	$(CARGO) run -q -p nastavnik -- openapi > openapi.yaml.tmp
+	mv openapi.yaml.tmp openapi.yaml
+	$(NPM) --prefix $(FRONTEND) run gen:api
+
+# In order, cheapest first, stopping at the first failure. --bins: the browser journeys run
+# target/debug/nastavnik, which --tests alone does not build.
+test: $(NODE_MODULES)
+	$(NPM) --prefix $(FRONTEND) run check:api
+	$(NPM) --prefix $(FRONTEND) test
+	$(NPM) --prefix $(FRONTEND) run build
+	$(CARGO) build --workspace --bins --tests
+	@mkdir -p $(TEST_LOGS) && rm -f $(TEST_LOGS)/*.log
+	$(CARGO) test -p nastavnik --lib 2>&1 | tee $(TEST_LOGS)/unit.log
+	$(CARGO) test -p nastavnik-tests -- on_sqlite 2>&1 | tee $(TEST_LOGS)/sqlite.log
+	scripts/test-postgres.sh $(CARGO) test -p nastavnik-tests -- on_postgres 2>&1 | tee $(TEST_LOGS)/postgres.log
+	scripts/e2e.sh 2>&1 | tee $(TEST_LOGS)/e2e.log
+	@scripts/test-summary.sh $(TEST_LOGS)
+
+bench:
+	$(CARGO) build --release -p nastavnik
+	scripts/bench.sh
+
+# data/ holds the local database and JWT secret: never cleaned. node_modules is kept because
+# reinstalling it costs a network round and gains nothing.
+clean:
+	$(CARGO) clean
+	rm -rf $(FRONTEND)/dist openapi.yaml.tmp

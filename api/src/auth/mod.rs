@@ -1,0 +1,22 @@
+//! Who is calling, and what they may do.
+
+pub mod api_tokens;
+pub mod jwt;
+pub mod password;
+pub mod policy;
+pub mod principal;
+mod rate_limit;
+mod refresh;
+pub mod roles;
+pub mod routes;
+mod secrets;
+
+pub use jwt::AuthConfig;
+pub use policy::Action;
+pub use principal::Principal;
+pub use roles::Role;
+
+/// A fresh signing secret for installations that did not configure one.
+pub fn new_signing_secret() -> String {
+    secrets::generate("")
+}

@@ -1,0 +1,135 @@
+//! The one place that decides who may do what. Handlers ask `authorize`; they never look at
+//! roles themselves. Outside the caller's subtree a resource is 404, exactly as if it did not
+//! exist; inside it, a role that lacks the right gets 403.
+
+use super::api_tokens::Scope;
+use super::principal::{Actor, Principal};
+use super::Role;
+use crate::db::DbConnection;
+use crate::error::ApiError;
+use crate::orgs::store::ancestry;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ViewOrganization,
+    ManageOrganization,
+    ManageContingent,
+    ViewUsers,
+    ManageUsers,
+    ManageApiTokens,
+}
+
+fn role_allows(role: Role, action: Action) -> bool {
+    use Action::*;
+    use Role::*;
+    match action {
+        ViewOrganization => true,
+        ManageOrganization | ManageContingent | ManageUsers | ManageApiTokens => {
+            matches!(role, RegionAdmin | Institute | SchoolAdmin)
+        }
+        ViewUsers => matches!(role, RegionAdmin | Institute | SchoolAdmin | Coordinator | Curator),
+    }
+}
+
+/// What an API token's scopes let it do; issuing more tokens is never one of them.
+fn scope_allows(scopes: &[Scope], action: Action) -> bool {
+    let needed = match action {
+        Action::ViewOrganization => Scope::OrganizationsRead,
+        Action::ManageOrganization | Action::ManageContingent => Scope::OrganizationsWrite,
+        Action::ViewUsers => Scope::UsersRead,
+        Action::ManageUsers => Scope::UsersWrite,
+        Action::ManageApiTokens => return false,
+    };
+    scopes.contains(&needed)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Forbidden,
+    NotFound,
+}
+
+impl Principal {
+    /// The decision for `action` on an organisation, given its ancestry (itself first, then up).
+    pub fn decide(&self, action: Action, ancestry: &[i64]) -> Decision {
+        if self.is_system_admin() {
+            return Decision::Allow;
+        }
+        let covering: Vec<Role> =
+            self.grants.iter().filter(|g| ancestry.contains(&g.organization_id)).map(|g| g.role).collect();
+        if covering.is_empty() {
+            return Decision::NotFound;
+        }
+        let scoped = match &self.actor {
+            Actor::ApiToken { scopes, .. } => scope_allows(scopes, action),
+            Actor::User { .. } => true,
+        };
+        if scoped && covering.iter().any(|r| role_allows(*r, action)) { Decision::Allow } else { Decision::Forbidden }
+    }
+
+    /// Whether any of the caller's grants allows `action` somewhere (for lists).
+    pub fn grants_allowing(&self, action: Action) -> Vec<i64> {
+        let scoped = match &self.actor {
+            Actor::ApiToken { scopes, .. } => scope_allows(scopes, action),
+            Actor::User { .. } => true,
+        };
+        if !scoped {
+            return Vec::new();
+        }
+        self.grants.iter().filter(|g| role_allows(g.role, action)).map(|g| g.organization_id).collect()
+    }
+}
+
+/// Loads the organisation's place in the tree and asks the principal; 404 for an organisation
+/// that does not exist or lies outside the caller's subtree.
+pub fn authorize(conn: &mut DbConnection, principal: &Principal, action: Action, organization_id: i64) -> Result<(), ApiError> {
+    let chain = ancestry(conn, organization_id)?;
+    match principal.decide(action, &chain) {
+        Decision::Allow => Ok(()),
+        Decision::Forbidden => Err(ApiError::forbidden()),
+        Decision::NotFound => Err(ApiError::not_found(format!("organisation {organization_id}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::principal::Grant;
+
+    fn user(grants: &[(i64, Role)]) -> Principal {
+        Principal {
+            actor: Actor::User { id: 1, is_system_admin: false },
+            grants: grants.iter().map(|&(organization_id, role)| Grant { organization_id, role }).collect(),
+        }
+    }
+
+    // Region 1 → institute 2 → schools 3 and 4.
+    const SCHOOL_3: [i64; 3] = [3, 2, 1];
+    const SCHOOL_4: [i64; 3] = [4, 2, 1];
+
+    #[test]
+    fn subtree_and_roles() {
+        let curator = user(&[(3, Role::Curator)]);
+        assert_eq!(curator.decide(Action::ViewOrganization, &SCHOOL_3), Decision::Allow);
+        assert_eq!(curator.decide(Action::ManageUsers, &SCHOOL_3), Decision::Forbidden);
+        assert_eq!(curator.decide(Action::ViewOrganization, &SCHOOL_4), Decision::NotFound);
+        assert_eq!(curator.decide(Action::ViewOrganization, &[2, 1]), Decision::NotFound);
+
+        let institute = user(&[(2, Role::Institute)]);
+        assert_eq!(institute.decide(Action::ManageContingent, &SCHOOL_4), Decision::Allow);
+        assert_eq!(institute.decide(Action::ManageOrganization, &[1]), Decision::NotFound);
+    }
+
+    #[test]
+    fn api_token_is_narrowed_by_scopes() {
+        let token = Principal {
+            actor: Actor::ApiToken { id: 9, scopes: vec![Scope::OrganizationsRead] },
+            grants: vec![Grant { organization_id: 2, role: Role::Institute }],
+        };
+        assert_eq!(token.decide(Action::ViewOrganization, &SCHOOL_3), Decision::Allow);
+        assert_eq!(token.decide(Action::ManageContingent, &SCHOOL_3), Decision::Forbidden);
+        assert_eq!(token.decide(Action::ManageApiTokens, &[2, 1]), Decision::Forbidden);
+        assert_eq!(token.decide(Action::ViewOrganization, &[1]), Decision::NotFound);
+    }
+}

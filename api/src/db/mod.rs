@@ -1,0 +1,8 @@
+//! The database: one diesel codebase over SQLite (the embedded default) and PostgreSQL.
+
+mod migrations;
+pub mod pool;
+pub mod schema;
+
+pub use migrations::run_migrations;
+pub use pool::{Backend, Db, DbConnection, DbUrl, transaction};

@@ -1,0 +1,191 @@
+//! JSON bodies: unparseable is 400, parseable but against the schema or the rules is 422 naming
+//! each field.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::{StatusCode, header};
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use crate::error::{ApiError, FieldError};
+
+/// Bodies larger than this are refused before parsing.
+const BODY_LIMIT: usize = 1024 * 1024;
+
+/// A JSON body that parsed and passed its `#[validate]` rules.
+#[derive(Debug)]
+pub struct ValidJson<T>(pub T);
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| {
+                let mime = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                mime == "application/json" || mime.ends_with("+json")
+            })
+            .unwrap_or(false);
+        let body = Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !is_json {
+                return Err(ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "send the body as application/json",
+                ));
+            }
+            let bytes = body.await.map_err(|_| {
+                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body could not be read or is too large")
+            })?;
+            if bytes.len() > BODY_LIMIT {
+                return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is larger than 1 MiB"));
+            }
+            let value = parse::<T>(&bytes)?;
+            value.validate().map_err(|e| ApiError::validation(field_errors(&e)))?;
+            Ok(ValidJson(value))
+        })
+    }
+}
+
+/// Parses JSON, telling a syntax error (400) from a body that breaks the schema (422).
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                let message = strip_position(&inner.to_string());
+                ApiError::invalid_field(&field_of(&path, &message), message)
+            }
+            _ => ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}")),
+        }
+    })
+}
+
+/// The field a data error is about; for a missing field serde names it only in the message.
+fn field_of(path: &str, message: &str) -> String {
+    let missing = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
+    match (path, missing) {
+        (".", Some(name)) => name.to_owned(),
+        (_, Some(name)) => format!("{path}.{name}"),
+        (".", None) => "body".to_owned(),
+        _ => path.to_owned(),
+    }
+}
+
+/// serde's messages end with " at line 1 column 17", which means nothing to a field-level reader.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Flattens validator's nested errors into `field.path: message` pairs.
+pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    collect(errors, "", &mut out);
+    out
+}
+
+fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    let message = e.message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| describe(e));
+                    out.push(FieldError { field: path.clone(), message });
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => collect(inner, &path, out),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    collect(inner, &format!("{path}[{index}]"), out);
+                }
+            }
+        }
+    }
+}
+
+fn describe(e: &validator::ValidationError) -> String {
+    let param = |name: &str| e.params.get(name).map(|v| v.to_string());
+    match e.code.as_ref() {
+        "length" => match (param("min"), param("max")) {
+            (Some(min), Some(max)) => format!("length must be between {min} and {max}"),
+            (Some(min), None) => format!("length must be at least {min}"),
+            (None, Some(max)) => format!("length must be at most {max}"),
+            _ => "invalid length".into(),
+        },
+        "range" => match (param("min"), param("max")) {
+            (Some(min), Some(max)) => format!("must be between {min} and {max}"),
+            _ => "out of range".into(),
+        },
+        "email" => "must be an e-mail address".into(),
+        code => format!("invalid ({code})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, Validate)]
+    struct Body {
+        #[validate(length(min = 1, max = 5))]
+        name: String,
+        #[allow(dead_code)]
+        kind: Kind,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        School,
+    }
+
+    fn status(r: Result<Body, ApiError>) -> (u16, String, Vec<FieldError>) {
+        let p = r.expect_err("must fail").problem();
+        (p.status, p.code, p.errors)
+    }
+
+    #[test]
+    fn syntax_error_is_400() {
+        let (s, code, _) = status(parse(b"{\"name\": "));
+        assert_eq!((s, code.as_str()), (400, "malformed_json"));
+    }
+
+    #[test]
+    fn wrong_type_and_unknown_enum_name_the_field() {
+        let (s, _, errors) = status(parse(br#"{"name": 5, "kind": "school"}"#));
+        assert_eq!(s, 422);
+        assert_eq!(errors[0].field, "name");
+        let (_, _, errors) = status(parse(br#"{"name": "a", "kind": "castle"}"#));
+        assert_eq!(errors[0].field, "kind");
+        assert!(!errors[0].message.contains("line"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn missing_field_is_named() {
+        let (s, _, errors) = status(parse(br#"{"kind": "school"}"#));
+        assert_eq!((s, errors[0].field.as_str()), (422, "name"));
+    }
+
+    #[test]
+    fn validator_rules_become_field_errors() {
+        let body: Body = parse(br#"{"name": "toolong", "kind": "school"}"#).expect("parses");
+        let errors = field_errors(&body.validate().expect_err("too long"));
+        assert_eq!(errors, vec![FieldError { field: "name".into(), message: "length must be between 1 and 5".into() }]);
+    }
+}

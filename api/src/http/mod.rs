@@ -1,0 +1,11 @@
+//! The HTTP conventions of API.md, each built once and used by every route.
+
+pub mod etag;
+pub mod idempotency;
+pub mod json;
+pub mod pagination;
+pub mod security_headers;
+
+pub use etag::{IfMatch, Versioned};
+pub use json::ValidJson;
+pub use pagination::{Page, PageQuery, Paginated};

@@ -1,0 +1,15 @@
+//! Nastavnik: school mentorship under the Ministry's target model, as a JSON REST service.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod ops;
+pub mod orgs;
+pub mod startup;
+pub mod telemetry;
+pub mod admin;

@@ -1,0 +1,9 @@
+//! Organisations (region → institute → school), their people and memberships, contingents.
+
+pub mod contingent;
+pub mod dto;
+pub mod routes;
+pub mod store;
+pub mod users;
+
+pub use dto::OrganizationKind;

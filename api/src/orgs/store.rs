@@ -1,0 +1,213 @@
+//! Queries over the organisation tree, users and memberships.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::dto::{Me, Membership, Organization, OrganizationKind, User};
+use crate::auth::{Action, Principal, Role};
+use crate::db::DbConnection;
+use crate::db::schema::{memberships, organizations, users};
+use crate::error::ApiError;
+
+/// The tree is three levels deep; the bound guards against a cycle written by hand.
+const MAX_DEPTH: usize = 8;
+
+/// The organisation and its ancestors, itself first; 404 if it does not exist.
+pub fn ancestry(conn: &mut DbConnection, id: i64) -> Result<Vec<i64>, ApiError> {
+    let mut chain = Vec::with_capacity(3);
+    let mut current = Some(id);
+    while let Some(org) = current {
+        if chain.len() >= MAX_DEPTH || chain.contains(&org) {
+            break;
+        }
+        let parent: Option<Option<i64>> =
+            organizations::table.find(org).select(organizations::parent_id).first(conn).optional()?;
+        let Some(parent) = parent else {
+            return Err(ApiError::not_found(format!("organisation {id}")));
+        };
+        chain.push(org);
+        current = parent;
+    }
+    Ok(chain)
+}
+
+/// The organisations and everything below them.
+pub fn with_descendants(conn: &mut DbConnection, roots: &[i64]) -> Result<Vec<i64>, ApiError> {
+    let mut all: Vec<i64> = roots.to_vec();
+    let mut level = roots.to_vec();
+    for _ in 0..MAX_DEPTH {
+        if level.is_empty() {
+            break;
+        }
+        level = organizations::table
+            .filter(organizations::parent_id.eq_any(&level))
+            .select(organizations::id)
+            .load(conn)?;
+        level.retain(|id| !all.contains(id));
+        all.extend(&level);
+    }
+    all.sort_unstable();
+    all.dedup();
+    Ok(all)
+}
+
+/// Organisations where `action` is allowed for the principal; `None` means all of them.
+pub fn reachable(conn: &mut DbConnection, principal: &Principal, action: Action) -> Result<Option<Vec<i64>>, ApiError> {
+    if principal.is_system_admin() {
+        return Ok(None);
+    }
+    Ok(Some(with_descendants(conn, &principal.grants_allowing(action))?))
+}
+
+pub type OrgRow = (i64, String, Option<i64>, String, Option<String>, String, String, i64, NaiveDateTime, NaiveDateTime);
+
+pub const ORG_COLUMNS: (
+    organizations::id,
+    organizations::kind,
+    organizations::parent_id,
+    organizations::name,
+    organizations::short_name,
+    organizations::slug,
+    organizations::time_zone,
+    organizations::version,
+    organizations::created_at,
+    organizations::updated_at,
+) = (
+    organizations::id,
+    organizations::kind,
+    organizations::parent_id,
+    organizations::name,
+    organizations::short_name,
+    organizations::slug,
+    organizations::time_zone,
+    organizations::version,
+    organizations::created_at,
+    organizations::updated_at,
+);
+
+pub fn kind_of(s: &str) -> Result<OrganizationKind, ApiError> {
+    OrganizationKind::parse(s).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("unknown organisation kind `{s}` in the database")))
+}
+
+pub fn to_organization(r: OrgRow) -> Result<Organization, ApiError> {
+    Ok(Organization {
+        id: r.0,
+        kind: kind_of(&r.1)?,
+        parent_id: r.2,
+        name: r.3,
+        short_name: r.4,
+        slug: r.5,
+        time_zone: r.6,
+        version: r.7,
+        created_at: r.8.and_utc(),
+        updated_at: r.9.and_utc(),
+    })
+}
+
+pub fn load_organization(conn: &mut DbConnection, id: i64) -> Result<Organization, ApiError> {
+    let row = organizations::table.find(id).select(ORG_COLUMNS).first::<OrgRow>(conn).optional()?;
+    to_organization(row.ok_or_else(|| ApiError::not_found(format!("organisation {id}")))?)
+}
+
+/// Memberships of these users, with their organisations' names, ordered by id.
+pub fn memberships_of(conn: &mut DbConnection, user_ids: &[i64]) -> Result<Vec<Membership>, ApiError> {
+    let rows: Vec<(i64, i64, i64, String, String, String)> = memberships::table
+        .inner_join(organizations::table)
+        .filter(memberships::user_id.eq_any(user_ids))
+        .order(memberships::id)
+        .select((
+            memberships::id,
+            memberships::user_id,
+            memberships::organization_id,
+            organizations::name,
+            organizations::kind,
+            memberships::role,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, user_id, organization_id, organization_name, kind, role)| {
+            Ok(Membership {
+                id,
+                user_id,
+                organization_id,
+                organization_name,
+                organization_kind: kind_of(&kind)?,
+                role: Role::parse(&role).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("unknown role `{role}`")))?,
+            })
+        })
+        .collect()
+}
+
+pub type UserRow = (i64, String, String, bool, bool, i64, NaiveDateTime, NaiveDateTime);
+
+pub const USER_COLUMNS: (
+    users::id,
+    users::email,
+    users::full_name,
+    users::is_system_admin,
+    users::is_active,
+    users::version,
+    users::created_at,
+    users::updated_at,
+) = (
+    users::id,
+    users::email,
+    users::full_name,
+    users::is_system_admin,
+    users::is_active,
+    users::version,
+    users::created_at,
+    users::updated_at,
+);
+
+/// Users with their memberships, in the order of `rows`.
+pub fn to_users(conn: &mut DbConnection, rows: Vec<UserRow>) -> Result<Vec<User>, ApiError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let mut all = memberships_of(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (mine, rest): (Vec<Membership>, Vec<Membership>) = all.drain(..).partition(|m| m.user_id == r.0);
+            all = rest;
+            User {
+                id: r.0,
+                email: r.1,
+                full_name: r.2,
+                is_system_admin: r.3,
+                is_active: r.4,
+                memberships: mine,
+                version: r.5,
+                created_at: r.6.and_utc(),
+                updated_at: r.7.and_utc(),
+            }
+        })
+        .collect())
+}
+
+pub fn load_user(conn: &mut DbConnection, id: i64) -> Result<User, ApiError> {
+    let row = users::table.find(id).select(USER_COLUMNS).first::<UserRow>(conn).optional()?;
+    let row = row.ok_or_else(|| ApiError::not_found(format!("user {id}")))?;
+    to_users(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found(format!("user {id}")))
+}
+
+pub fn load_me(conn: &mut DbConnection, id: i64) -> Result<Me, ApiError> {
+    let user = load_user(conn, id)?;
+    Ok(Me {
+        id: user.id,
+        email: user.email,
+        full_name: user.full_name,
+        is_system_admin: user.is_system_admin,
+        memberships: user.memberships,
+    })
+}
+
+/// What search matches: the name and e-mail, lower-cased by Rust (Cyrillic included).
+pub fn search_key(full_name: &str, email: &str) -> String {
+    format!("{} {}", full_name.trim(), email).to_lowercase()
+}
+
+/// A LIKE pattern that matches `q` anywhere, with LIKE's wildcards taken literally.
+pub fn contains_pattern(q: &str) -> String {
+    let escaped = q.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}

@@ -1,0 +1,224 @@
+//! Builds the application: the routes (which are the spec), middleware, static SPA, the server.
+//! Port 0 is allowed so that tests start the real server.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+
+use actix_files::{Files, NamedFile};
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::{Compress, Next, from_fn};
+use actix_web::{App, HttpMessage, HttpServer, ResponseError, web};
+use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa::OpenApi;
+use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::{self, AuthConfig};
+use crate::config::Config;
+use crate::db::{Db, run_migrations};
+use crate::error::ApiError;
+use crate::http::idempotency::idempotency;
+use crate::http::security_headers::security_headers;
+use crate::openapi::ApiDoc;
+use crate::{ops, orgs};
+
+/// Every operation under `/api/v1`.
+fn api_v1(cfg: &mut ServiceConfig) {
+    cfg.service(auth::routes::login)
+        .service(auth::routes::refresh)
+        .service(auth::routes::logout)
+        .service(auth::routes::me)
+        .service(orgs::routes::list)
+        .service(orgs::routes::create)
+        .service(orgs::routes::get_one)
+        .service(orgs::routes::update)
+        .service(orgs::contingent::get_contingent)
+        .service(orgs::contingent::put_contingent)
+        .service(auth::api_tokens::list)
+        .service(auth::api_tokens::create)
+        .service(auth::api_tokens::revoke)
+        .service(orgs::users::list)
+        .service(orgs::users::create)
+        .service(orgs::users::get_one)
+        .service(orgs::users::update)
+        .service(orgs::users::add)
+        .service(orgs::users::remove);
+}
+
+fn operations(cfg: &mut ServiceConfig) {
+    cfg.service(ops::healthz).service(ops::readyz);
+}
+
+/// The spec, built from the same registration as the server.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(utoipa_actix_web::scope("/api/v1").configure(api_v1))
+        .configure(operations)
+        .split_for_parts();
+    api
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects, migrates, binds. The server does not run until `run_until_stopped`.
+    pub fn build(config: &Config, db: Db) -> anyhow::Result<Self> {
+        let secret = config.resolve_jwt_secret()?;
+        let auth = web::Data::new(AuthConfig::new(&secret, config.access_ttl, config.refresh_ttl));
+        let listener = TcpListener::bind(&config.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
+        let port = listener.local_addr()?.port();
+        let metrics = PrometheusMetricsBuilder::new("nastavnik")
+            .endpoint("/metrics")
+            .build()
+            .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
+        let db = web::Data::new(db);
+        let static_dir = config.static_dir.clone();
+        let server = HttpServer::new(move || app(db.clone(), auth.clone(), metrics.clone(), static_dir.clone()))
+            .workers(config.workers)
+            .shutdown_timeout(15)
+            .disable_signals()
+            .listen(listener)?
+            .run();
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Runs until SIGTERM or Ctrl-C, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let handle = self.server.handle();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down: finishing requests in flight");
+            handle.stop(true).await;
+        });
+        self.server.await
+    }
+
+    /// For tests: the server future without signal handling.
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {},
+                    _ = tokio::signal::ctrl_c() => {},
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Opens the database and brings it up to date.
+pub fn open_database(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(&config.database_url, config.pool_size).map_err(anyhow::Error::msg)?;
+    let mut conn = db.get()?;
+    let applied = run_migrations(&mut conn).map_err(anyhow::Error::msg)?;
+    if applied > 0 {
+        tracing::info!(applied, "database migrated");
+    }
+    Ok(db)
+}
+
+fn app(
+    db: web::Data<Db>,
+    auth: web::Data<AuthConfig>,
+    metrics: PrometheusMetrics,
+    static_dir: PathBuf,
+) -> App<
+    impl actix_web::dev::ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .app_data(db)
+        .app_data(auth)
+        .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()))
+        .app_data(web::QueryConfig::default().error_handler(|err, _| query_error(&err.to_string()).into()))
+        .service(
+            utoipa_actix_web::scope("/api/v1")
+                .wrap(from_fn(idempotency))
+                .configure(api_v1),
+        )
+        .configure(operations)
+        .split_for_parts();
+    let app = app
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+        .service(web::redirect("/api/docs", "/api/docs/"));
+    let app = match spa(&static_dir) {
+        Some(files) => app.service(files),
+        None => app.default_service(web::to(|| async { ApiError::not_found("resource").error_response() })),
+    };
+    app.wrap(security_headers())
+        .wrap(Compress::default())
+        .wrap(from_fn(request_id_header))
+        .wrap(metrics)
+        .wrap(TracingLogger::default())
+}
+
+/// `?limit=abc` and the like: 422 naming the parameter when serde says which.
+fn query_error(message: &str) -> ApiError {
+    let field = message.split('`').nth(1).unwrap_or("query");
+    ApiError::invalid_field(field, message.trim_start_matches("Query deserialize error: "))
+}
+
+/// The built SPA at `/`, with every unknown non-API path answered by index.html (client routing).
+fn spa(static_dir: &Path) -> Option<Files> {
+    let index: PathBuf = static_dir.join("index.html");
+    if !index.is_file() {
+        tracing::warn!(dir = %static_dir.display(), "no built SPA found; serving the API only (run `make frontend`)");
+        return None;
+    }
+    Some(Files::new("/", static_dir).index_file("index.html").default_handler(fn_service(move |req: ServiceRequest| {
+        let index = index.clone();
+        async move {
+            if req.path().starts_with("/api/") {
+                return Ok(req.into_response(ApiError::not_found("resource").error_response()));
+            }
+            let file = NamedFile::open_async(&index).await?;
+            let res = file.into_response(req.request());
+            Ok(req.into_response(res))
+        }
+    })))
+}
+
+/// Echoes the request id that every log line of the request carries, so a user's report can be
+/// matched to the log.
+async fn request_id_header(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let id = req.extensions().get::<RequestId>().map(|id| id.to_string());
+    let mut res = next.call(req).await?;
+    if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(res)
+}

@@ -1,0 +1,52 @@
+# shellcheck shell=bash
+# Helpers shared by the scripts in this folder. Sourced, never run; it sets no shell options,
+# so that sourcing it leaves the caller's `set` flags as they were.
+
+# Prints a TCP port on 127.0.0.1 that nothing listens on. Pure bash (no python or ss needed on
+# a bare machine): a refused connection means the port is free. Another process may still take
+# it before we bind; the callers then fail loudly instead of silently sharing a port.
+free_port() {
+  local port _
+  for _ in {1..100}; do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port found on 127.0.0.1" >&2
+  return 1
+}
+
+# wait_ready URL PID LOG [TIMEOUT_SECONDS]: polls URL until it answers 2xx. Fails early when the
+# server process has died, and in both failure cases shows the server log's tail, because that is
+# where the reason is.
+wait_ready() {
+  local url=$1 pid=$2 log=$3 timeout=${4:-60}
+  local deadline=$((SECONDS + timeout))
+  until curl -fs -o /dev/null --max-time 2 "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "error: the server exited before $url answered; last lines of $log:" >&2
+      tail -n 40 "$log" >&2
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "error: $url did not answer 2xx within ${timeout}s; last lines of $log:" >&2
+      tail -n 40 "$log" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# stop_process PID: TERM, a grace period for a clean shutdown, then KILL.
+stop_process() {
+  local pid=$1 _
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in {1..50}; do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
