@@ -1,1 +1,10 @@
+//! Black-box tests of the real server over HTTP. Each test runs twice: `::on_sqlite` and
+//! `::on_postgres` (the latter needs TEST_DATABASE_URL).
 
+mod api_tokens;
+mod auth;
+mod cli;
+mod conventions;
+mod organizations;
+mod schema;
+mod users;

@@ -56,19 +56,20 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     }
 }
 
-/// Parses JSON, telling a syntax error (400) from a body that breaks the schema (422).
+/// Parses JSON, telling a syntax error (400) from a body that breaks the schema (422). The body is
+/// first read as plain JSON: serde_json reports some type errors (a number where an enum is
+/// expected) in its syntax category, so its own classification cannot tell the two apart.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}")))?;
+    // Every body of this API is an object; serde would otherwise take a struct from an array.
+    if !value.is_object() {
+        return Err(ApiError::invalid_field("body", "must be a JSON object"));
+    }
+    serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
-        let inner = err.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                let message = strip_position(&inner.to_string());
-                ApiError::invalid_field(&field_of(&path, &message), message)
-            }
-            _ => ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}")),
-        }
+        let message = strip_position(&err.into_inner().to_string());
+        ApiError::invalid_field(&field_of(&path, &message), message)
     })
 }
 
