@@ -28,7 +28,7 @@ fn run(app: &TestApp, args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.output().expect("run nastavnik")
 }
 
-on_both!(create_admin_is_idempotent, bad_configuration_is_a_clear_message);
+on_both!(create_admin_is_idempotent, bad_configuration_is_a_clear_message, serve_logs_json_with_request_ids_and_stops_on_sigterm);
 
 async fn create_admin_is_idempotent(app: TestApp) {
     let first = run(&app, &["create-admin", "--email", "Root@School.ru", "--password", "first-password-1"], &[]);
@@ -65,4 +65,60 @@ async fn bad_configuration_is_a_clear_message(app: TestApp) {
     }
     let ok = run(&app, &["migrate"], &[]);
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+}
+
+async fn serve_logs_json_with_request_ids_and_stops_on_sigterm(app: TestApp) {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let mut child = Command::new(binary())
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env_clear()
+        .env("DATABASE_URL", app.database.url_string())
+        .env("NASTAVNIK_DATA_DIR", &app.database.dir)
+        .env("NASTAVNIK_LOG_FORMAT", "json")
+        .env("NASTAVNIK_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let url = loop {
+        let line = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("the server says where it listens");
+        let parsed: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|_| panic!("not a JSON log line: {line}"));
+        lines.push(line);
+        if parsed["message"] == "listening" {
+            break parsed["url"].as_str().expect("url").to_owned();
+        }
+    };
+    let res = reqwest::get(format!("{url}/api/v1/me")).await.expect("request");
+    let request_id = res.headers().get("x-request-id").and_then(|v| v.to_str().ok()).expect("request id").to_owned();
+
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit after SIGTERM: {status}");
+    lines.extend(rx.try_iter());
+    assert!(
+        lines.iter().any(|l| l.contains(&request_id)),
+        "no log line carries the request id {request_id}: {lines:#?}"
+    );
 }
