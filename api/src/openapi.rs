@@ -59,10 +59,14 @@ mod tests {
     fn every_operation_is_documented() {
         let spec = crate::startup::openapi();
         let mut count = 0;
+        let mut ids = std::collections::HashSet::new();
         for (path, item) in &spec.paths.paths {
             let ops = [&item.get, &item.post, &item.put, &item.patch, &item.delete];
             for op in ops.into_iter().flatten() {
                 count += 1;
+                // Generated clients name their functions and types after operationIds.
+                let id = op.operation_id.clone().unwrap_or_default();
+                assert!(ids.insert(id.clone()), "{path}: operationId `{id}` is used twice");
                 assert!(op.summary.as_deref().is_some_and(|s| !s.is_empty()), "{path}: no summary");
                 assert!(op.tags.as_ref().is_some_and(|t| !t.is_empty()), "{path}: no tag");
                 let codes: Vec<&String> = op.responses.responses.keys().collect();

@@ -139,7 +139,7 @@ pub fn authenticate(conn: &mut DbConnection, token: &str) -> Result<Principal, A
     security(("bearer" = []))
 )]
 #[get("/organizations/{id}/api-tokens")]
-pub async fn list(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, query: web::Query<PageQuery>) -> Result<web::Json<Paginated<ApiToken>>, ApiError> {
+pub async fn list_api_tokens(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, query: web::Query<PageQuery>) -> Result<web::Json<Paginated<ApiToken>>, ApiError> {
     let page: Page = query.page()?;
     let organization_id = id.into_inner();
     let rows = db
@@ -170,7 +170,7 @@ pub async fn list(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, q
     security(("bearer" = []))
 )]
 #[post("/organizations/{id}/api-tokens")]
-pub async fn create(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, body: ValidJson<NewApiToken>) -> Result<HttpResponse, ApiError> {
+pub async fn create_api_token(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, body: ValidJson<NewApiToken>) -> Result<HttpResponse, ApiError> {
     let organization_id = id.into_inner();
     let body = body.0;
     if body.expires_at.is_some_and(|e| e <= Utc::now()) {
@@ -212,7 +212,7 @@ pub async fn create(db: web::Data<Db>, principal: Principal, id: web::Path<i64>,
     security(("bearer" = []))
 )]
 #[delete("/api-tokens/{id}")]
-pub async fn revoke(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn revoke_api_token(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     db.write(move |conn| {
         let organization_id: Option<i64> =

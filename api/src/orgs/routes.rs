@@ -22,7 +22,7 @@ use crate::http::{IfMatch, PageQuery, Paginated, ValidJson, Versioned};
     security(("bearer" = []))
 )]
 #[get("/organizations")]
-pub async fn list(
+pub async fn list_organizations(
     db: web::Data<Db>,
     principal: Principal,
     filter: web::Query<OrganizationFilter>,
@@ -97,7 +97,7 @@ fn slug_taken(conn: &mut DbConnection, slug: &str, except: i64) -> Result<bool, 
     security(("bearer" = []))
 )]
 #[post("/organizations")]
-pub async fn create(db: web::Data<Db>, principal: Principal, body: ValidJson<NewOrganization>) -> Result<HttpResponse, ApiError> {
+pub async fn create_organization(db: web::Data<Db>, principal: Principal, body: ValidJson<NewOrganization>) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let org = db
         .write(move |conn| {
@@ -156,7 +156,7 @@ pub async fn create(db: web::Data<Db>, principal: Principal, body: ValidJson<New
     security(("bearer" = []))
 )]
 #[get("/organizations/{id}")]
-pub async fn get_one(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn get_organization(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let org = db
         .run(move |conn| {
@@ -180,7 +180,7 @@ pub async fn get_one(db: web::Data<Db>, principal: Principal, id: web::Path<i64>
     security(("bearer" = []))
 )]
 #[patch("/organizations/{id}")]
-pub async fn update(
+pub async fn update_organization(
     db: web::Data<Db>,
     principal: Principal,
     id: web::Path<i64>,

@@ -42,7 +42,7 @@ fn may_touch(conn: &mut DbConnection, principal: &Principal, user: &User, action
     }
 }
 
-fn add_membership(conn: &mut DbConnection, principal: &Principal, user_id: i64, m: &NewMembership) -> Result<i64, ApiError> {
+fn grant_membership(conn: &mut DbConnection, principal: &Principal, user_id: i64, m: &NewMembership) -> Result<i64, ApiError> {
     authorize(conn, principal, Action::ManageUsers, m.organization_id)?;
     let org = load_organization(conn, m.organization_id)?;
     if !m.role.fits(org.kind) {
@@ -76,7 +76,7 @@ fn add_membership(conn: &mut DbConnection, principal: &Principal, user_id: i64, 
     security(("bearer" = []))
 )]
 #[get("/users")]
-pub async fn list(db: web::Data<Db>, principal: Principal, filter: web::Query<UserFilter>, query: web::Query<PageQuery>) -> Result<web::Json<Paginated<User>>, ApiError> {
+pub async fn list_users(db: web::Data<Db>, principal: Principal, filter: web::Query<UserFilter>, query: web::Query<PageQuery>) -> Result<web::Json<Paginated<User>>, ApiError> {
     let page = query.page()?;
     let filter = filter.into_inner();
     let page_of_users = db
@@ -121,7 +121,7 @@ pub async fn list(db: web::Data<Db>, principal: Principal, filter: web::Query<Us
     security(("bearer" = []))
 )]
 #[post("/users")]
-pub async fn create(db: web::Data<Db>, principal: Principal, body: ValidJson<NewUser>) -> Result<HttpResponse, ApiError> {
+pub async fn create_user(db: web::Data<Db>, principal: Principal, body: ValidJson<NewUser>) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     if body.memberships.is_empty() && !principal.is_system_admin() {
         return Err(ApiError::invalid_field("memberships", "give at least one organisation and role"));
@@ -148,7 +148,7 @@ pub async fn create(db: web::Data<Db>, principal: Principal, body: ValidJson<New
                 .returning(users::id)
                 .get_result(conn)?;
             for (i, m) in body.memberships.iter().enumerate() {
-                add_membership(conn, &principal, id, m).map_err(|e| prefix_field(e, &format!("memberships[{i}]")))?;
+                grant_membership(conn, &principal, id, m).map_err(|e| prefix_field(e, &format!("memberships[{i}]")))?;
             }
             load_user(conn, id)
         })
@@ -181,7 +181,7 @@ fn prefix_field(err: ApiError, prefix: &str) -> ApiError {
     security(("bearer" = []))
 )]
 #[get("/users/{id}")]
-pub async fn get_one(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn get_user(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let user = db
         .run(move |conn| {
@@ -209,7 +209,7 @@ pub async fn get_one(db: web::Data<Db>, principal: Principal, id: web::Path<i64>
     security(("bearer" = []))
 )]
 #[patch("/users/{id}")]
-pub async fn update(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, if_match: IfMatch, body: ValidJson<UserPatch>) -> Result<HttpResponse, ApiError> {
+pub async fn update_user(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, if_match: IfMatch, body: ValidJson<UserPatch>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let patch = body.0;
     let new_hash = match patch.password.clone() {
@@ -265,7 +265,7 @@ pub async fn update(db: web::Data<Db>, principal: Principal, id: web::Path<i64>,
     security(("bearer" = []))
 )]
 #[post("/users/{id}/memberships")]
-pub async fn add(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, body: ValidJson<NewMembership>) -> Result<HttpResponse, ApiError> {
+pub async fn add_membership(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, body: ValidJson<NewMembership>) -> Result<HttpResponse, ApiError> {
     let user_id = id.into_inner();
     let m = body.0;
     let membership = db
@@ -274,7 +274,7 @@ pub async fn add(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, bo
             if !user.memberships.is_empty() || !principal.is_system_admin() {
                 may_touch(conn, &principal, &user, Action::ViewUsers)?;
             }
-            let id = add_membership(conn, &principal, user_id, &m)?;
+            let id = grant_membership(conn, &principal, user_id, &m)?;
             memberships_of(conn, &[user_id])?.into_iter().find(|m| m.id == id).ok_or_else(|| ApiError::not_found("membership"))
         })
         .await?;
@@ -291,7 +291,7 @@ pub async fn add(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, bo
     security(("bearer" = []))
 )]
 #[delete("/memberships/{id}")]
-pub async fn remove(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn remove_membership(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     db.write(move |conn| {
         let org: Option<i64> = memberships::table.find(id).select(memberships::organization_id).first(conn).optional()?;

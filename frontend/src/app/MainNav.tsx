@@ -1,0 +1,33 @@
+import { NavLink, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { administers } from "../api/me";
+import type { Me } from "../api/types";
+
+export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items = [{ to: "/", label: t("nav.home"), active: pathname === "/" }];
+  if (administers(me)) {
+    items.push(
+      { to: "/organizations", label: t("nav.organizations"), active: pathname.startsWith("/organizations") },
+      { to: "/users", label: t("nav.users"), active: pathname.startsWith("/users") },
+    );
+  }
+  return (
+    <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={item.active}
+            aria-current={item.active ? "page" : undefined}
+            onClick={onNavigate}
+          />
+        </li>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+import { Center, Loader } from "@mantine/core";
+import { lazy, Suspense, type ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { NotFoundPage } from "../components/NotFoundPage";
+import { LoginPage } from "../features/auth/LoginPage";
+import { HomePage } from "../features/home/HomePage";
+import { Shell } from "./Shell";
+import { useSession } from "./useSession";
+
+// Administration screens (and the chart library) load only for those who open them.
+const OrganizationsPage = lazy(() =>
+  import("../features/admin/organizations/OrganizationsPage").then((m) => ({ default: m.OrganizationsPage })),
+);
+const UsersPage = lazy(() => import("../features/admin/users/UsersPage").then((m) => ({ default: m.UsersPage })));
+const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="organizations" element={<Lazy><OrganizationsPage /></Lazy>} />
+        <Route path="organizations/:organizationId" element={<Lazy><OrganizationsPage /></Lazy>} />
+        <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
+        <Route path="users/:userId" element={<Lazy><UserPage /></Lazy>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,54 @@
+import { Badge, Button, Group, Paper, Stack, Tabs, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import type { Organization } from "../../../api/types";
+import { ApiTokensPanel } from "./ApiTokensPanel";
+import { ContingentEditor } from "./ContingentEditor";
+import { CreateOrganizationModal } from "./CreateOrganizationModal";
+import { EditOrganizationForm } from "./EditOrganizationForm";
+import { childKindOf } from "./orgTree";
+
+export function OrganizationDetails({ organization }: { organization: Organization }) {
+  const { t } = useTranslation();
+  const [creating, createModal] = useDisclosure(false);
+  const childKind = childKindOf(organization.kind);
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="organization-title">
+      <Stack>
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} size="h3" id="organization-title">
+              {organization.name}
+            </Title>
+            <Badge variant="light" tt="none" mt={4}>
+              {t(`organizationKinds.${organization.kind}`)}
+            </Badge>
+          </div>
+          {childKind && <Button onClick={createModal.open}>{t(`organizations.create.${childKind}`)}</Button>}
+        </Group>
+        <Tabs defaultValue="details" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="details">{t("organizations.tabs.details")}</Tabs.Tab>
+            {organization.kind === "school" && (
+              <Tabs.Tab value="contingent">{t("organizations.tabs.contingent")}</Tabs.Tab>
+            )}
+            <Tabs.Tab value="tokens">{t("organizations.tabs.tokens")}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="details" pt="md">
+            <EditOrganizationForm organizationId={organization.id} />
+          </Tabs.Panel>
+          {organization.kind === "school" && (
+            <Tabs.Panel value="contingent" pt="md">
+              <ContingentEditor organizationId={organization.id} />
+            </Tabs.Panel>
+          )}
+          <Tabs.Panel value="tokens" pt="md">
+            <ApiTokensPanel organizationId={organization.id} />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+      <CreateOrganizationModal parent={organization} opened={creating} onClose={createModal.close} />
+    </Paper>
+  );
+}
