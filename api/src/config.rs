@@ -37,9 +37,9 @@ fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-fn number<T: std::str::FromStr>(name: &str, default: T, range: std::ops::RangeInclusive<T>) -> Result<T, ConfigError>
+fn number<T>(name: &str, default: T, range: std::ops::RangeInclusive<T>) -> Result<T, ConfigError>
 where
-    T: PartialOrd + std::fmt::Display + Copy,
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
 {
     let Some(raw) = var(name) else { return Ok(default) };
     let value: T = raw.trim().parse().map_err(|_| ConfigError(format!("{name} must be a whole number, got `{raw}`")))?;

@@ -15,7 +15,9 @@ use crate::orgs::store::search_key;
 pub const PASSWORD: &str = "demo-password-2026";
 
 /// (e-mail, full name, role in which organisation: 0 region, 1 institute, 2 school; None = system admin)
-const PEOPLE: &[(&str, &str, Option<(usize, Role)>)] = &[
+type Person = (&'static str, &'static str, Option<(usize, Role)>);
+
+const PEOPLE: &[Person] = &[
     ("admin@demo.nastavnik.ru", "Администратор системы", None),
     ("region@demo.nastavnik.ru", "Орлова Марина Викторовна", Some((0, Role::RegionAdmin))),
     ("iro@demo.nastavnik.ru", "Кузнецов Андрей Павлович", Some((1, Role::Institute))),

@@ -63,29 +63,19 @@ pub struct NewApiToken {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
-type Row = (i64, i64, String, String, String, NaiveDateTime, Option<NaiveDateTime>, Option<NaiveDateTime>, Option<NaiveDateTime>);
-
-const COLUMNS: (
-    api_tokens::id,
-    api_tokens::organization_id,
-    api_tokens::name,
-    api_tokens::prefix,
-    api_tokens::scopes,
-    api_tokens::created_at,
-    api_tokens::expires_at,
-    api_tokens::last_used_at,
-    api_tokens::revoked_at,
-) = (
-    api_tokens::id,
-    api_tokens::organization_id,
-    api_tokens::name,
-    api_tokens::prefix,
-    api_tokens::scopes,
-    api_tokens::created_at,
-    api_tokens::expires_at,
-    api_tokens::last_used_at,
-    api_tokens::revoked_at,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = api_tokens)]
+struct Row {
+    id: i64,
+    organization_id: i64,
+    name: String,
+    prefix: String,
+    scopes: String,
+    created_at: NaiveDateTime,
+    expires_at: Option<NaiveDateTime>,
+    last_used_at: Option<NaiveDateTime>,
+    revoked_at: Option<NaiveDateTime>,
+}
 
 fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     t.and_utc()
@@ -93,15 +83,15 @@ fn utc(t: NaiveDateTime) -> DateTime<Utc> {
 
 fn to_dto(r: Row) -> ApiToken {
     ApiToken {
-        id: r.0,
-        organization_id: r.1,
-        name: r.2,
-        prefix: r.3,
-        scopes: serde_json::from_str(&r.4).unwrap_or_default(),
-        created_at: utc(r.5),
-        expires_at: r.6.map(utc),
-        last_used_at: r.7.map(utc),
-        revoked_at: r.8.map(utc),
+        id: r.id,
+        organization_id: r.organization_id,
+        name: r.name,
+        prefix: r.prefix,
+        scopes: serde_json::from_str(&r.scopes).unwrap_or_default(),
+        created_at: utc(r.created_at),
+        expires_at: r.expires_at.map(utc),
+        last_used_at: r.last_used_at.map(utc),
+        revoked_at: r.revoked_at.map(utc),
     }
 }
 
@@ -112,12 +102,12 @@ pub fn looks_like(token: &str) -> bool {
 /// The principal of a live token; records its use.
 pub fn authenticate(conn: &mut DbConnection, token: &str) -> Result<Principal, ApiError> {
     let now = Utc::now().naive_utc();
-    let row: Option<(i64, i64, String, Option<NaiveDateTime>, Option<NaiveDateTime>)> = api_tokens::table
+    let row: Option<Row> = api_tokens::table
         .filter(api_tokens::token_hash.eq(secrets::hash(token)))
-        .select((api_tokens::id, api_tokens::organization_id, api_tokens::scopes, api_tokens::expires_at, api_tokens::revoked_at))
+        .select(Row::as_select())
         .first(conn)
         .optional()?;
-    let Some((id, organization_id, scopes, expires_at, None)) = row else {
+    let Some(Row { id, organization_id, scopes, expires_at, revoked_at: None, .. }) = row else {
         return Err(ApiError::unauthorized("invalid_token", "the API token is not valid or was revoked"));
     };
     if expires_at.is_some_and(|e| e <= now) {
@@ -150,11 +140,11 @@ pub async fn list_api_tokens(db: web::Data<Db>, principal: Principal, id: web::P
                 .filter(api_tokens::id.gt(page.after))
                 .order(api_tokens::id)
                 .limit(page.limit + 1)
-                .select(COLUMNS)
-                .load::<Row>(conn)?)
+                .select(Row::as_select())
+                .load(conn)?)
         })
         .await?;
-    Ok(web::Json(Paginated::from_rows(rows, page, |r| r.0, to_dto)))
+    Ok(web::Json(Paginated::from_rows(rows, page, |r: &Row| r.id, to_dto)))
 }
 
 #[utoipa::path(
@@ -195,7 +185,7 @@ pub async fn create_api_token(db: web::Data<Db>, principal: Principal, id: web::
                 ))
                 .returning(api_tokens::id)
                 .get_result(conn)?;
-            let row = api_tokens::table.find(id).select(COLUMNS).first::<Row>(conn)?;
+            let row = api_tokens::table.find(id).select(Row::as_select()).first(conn)?;
             Ok(ApiTokenCreated { api_token: to_dto(row), token })
         })
         .await?;

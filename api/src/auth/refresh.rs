@@ -1,7 +1,7 @@
 //! Refresh tokens: stored hashed, rotated on every use; presenting a spent one revokes its whole
 //! family, because only a thief or a replay would do that.
 
-use chrono::Utc;
+use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::secrets;
@@ -36,6 +36,17 @@ pub fn invalid() -> ApiError {
     ApiError::unauthorized("invalid_refresh_token", "the refresh token is not valid; sign in again")
 }
 
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = refresh_tokens)]
+struct StoredToken {
+    id: i64,
+    user_id: i64,
+    family: String,
+    expires_at: NaiveDateTime,
+    used_at: Option<NaiveDateTime>,
+    revoked_at: Option<NaiveDateTime>,
+}
+
 pub enum Rotation {
     Rotated { user_id: i64, next: String },
     /// A spent token came back; its family is now revoked. The caller must let the transaction
@@ -46,20 +57,12 @@ pub enum Rotation {
 /// Spends `token` and issues the next one. Run inside a write transaction.
 pub fn rotate(conn: &mut DbConnection, token: &str, ttl: chrono::Duration) -> Result<Rotation, ApiError> {
     let now = Utc::now().naive_utc();
-    let row: Option<(i64, i64, String, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>)> =
-        refresh_tokens::table
-            .filter(refresh_tokens::token_hash.eq(secrets::hash(token)))
-            .select((
-                refresh_tokens::id,
-                refresh_tokens::user_id,
-                refresh_tokens::family,
-                refresh_tokens::expires_at,
-                refresh_tokens::used_at,
-                refresh_tokens::revoked_at,
-            ))
-            .first(conn)
-            .optional()?;
-    let Some((id, user_id, family, expires_at, used_at, revoked_at)) = row else {
+    let row: Option<StoredToken> = refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(secrets::hash(token)))
+        .select(StoredToken::as_select())
+        .first(conn)
+        .optional()?;
+    let Some(StoredToken { id, user_id, family, expires_at, used_at, revoked_at }) = row else {
         return Err(invalid());
     };
     if used_at.is_some() || revoked_at.is_some() {

@@ -33,6 +33,16 @@ fn owner(req: &ServiceRequest) -> Option<String> {
     config.verify_access(token).ok().map(|id| format!("user:{id}"))
 }
 
+/// The first request with a key, and its answer once there is one.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = keys)]
+struct Recorded {
+    request_hash: String,
+    status_code: Option<i32>,
+    location: Option<String>,
+    response_body: Option<String>,
+}
+
 enum Seen {
     New,
     Replay { status: u16, location: Option<String>, body: String },
@@ -63,13 +73,13 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<BoxBody>) -> Result
     let (o, k, h) = (owner.clone(), key.clone(), request_hash.clone());
     let seen = db
         .write(move |conn| {
-            let row: Option<(String, Option<i32>, Option<String>, Option<String>)> = keys::table
+            let row: Option<Recorded> = keys::table
                 .filter(keys::owner.eq(&o))
                 .filter(keys::idem_key.eq(&k))
-                .select((keys::request_hash, keys::status_code, keys::location, keys::response_body))
+                .select(Recorded::as_select())
                 .first(conn)
                 .optional()?;
-            match row {
+            match row.map(|r| (r.request_hash, r.status_code, r.location, r.response_body)) {
                 None => {
                     diesel::insert_into(keys::table)
                         .values((keys::owner.eq(&o), keys::idem_key.eq(&k), keys::request_hash.eq(&h), keys::created_at.eq(Utc::now().naive_utc())))

@@ -5,7 +5,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::dto::{NewOrganization, Organization, OrganizationFilter, OrganizationKind, OrganizationPatch};
-use super::store::{ORG_COLUMNS, OrgRow, load_organization, reachable, to_organization};
+use super::store::{OrgRow, load_organization, reachable, to_organization};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
 use crate::db::schema::organizations;
@@ -37,7 +37,7 @@ pub async fn list_organizations(
                 .filter(organizations::id.gt(page.after))
                 .order(organizations::id)
                 .limit(page.limit + 1)
-                .select(ORG_COLUMNS)
+                .select(OrgRow::as_select())
                 .into_boxed();
             if let Some(ids) = visible {
                 q = q.filter(organizations::id.eq_any(ids));
@@ -48,14 +48,11 @@ pub async fn list_organizations(
             if let Some(kind) = filter.kind {
                 q = q.filter(organizations::kind.eq(kind.as_str()));
             }
-            Ok(q.load::<OrgRow>(conn)?)
+            Ok(q.load(conn)?)
         })
         .await?;
-    let mut items = Vec::with_capacity(rows.len());
-    let paged = Paginated::from_rows(rows, page, |r| r.0, |r| r);
-    for row in paged.items {
-        items.push(to_organization(row)?);
-    }
+    let paged = Paginated::from_rows(rows, page, |r: &OrgRow| r.id, to_organization);
+    let items = paged.items.into_iter().collect::<Result<Vec<_>, _>>()?;
     Ok(web::Json(Paginated { items, next_cursor: paged.next_cursor }))
 }
 

@@ -59,31 +59,21 @@ pub fn reachable(conn: &mut DbConnection, principal: &Principal, action: Action)
     Ok(Some(with_descendants(conn, &principal.grants_allowing(action))?))
 }
 
-pub type OrgRow = (i64, String, Option<i64>, String, Option<String>, String, String, i64, NaiveDateTime, NaiveDateTime);
-
-pub const ORG_COLUMNS: (
-    organizations::id,
-    organizations::kind,
-    organizations::parent_id,
-    organizations::name,
-    organizations::short_name,
-    organizations::slug,
-    organizations::time_zone,
-    organizations::version,
-    organizations::created_at,
-    organizations::updated_at,
-) = (
-    organizations::id,
-    organizations::kind,
-    organizations::parent_id,
-    organizations::name,
-    organizations::short_name,
-    organizations::slug,
-    organizations::time_zone,
-    organizations::version,
-    organizations::created_at,
-    organizations::updated_at,
-);
+/// An `organizations` row as stored.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = organizations)]
+pub struct OrgRow {
+    pub id: i64,
+    pub kind: String,
+    pub parent_id: Option<i64>,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub slug: String,
+    pub time_zone: String,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
 
 pub fn kind_of(s: &str) -> Result<OrganizationKind, ApiError> {
     OrganizationKind::parse(s).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("unknown organisation kind `{s}` in the database")))
@@ -91,21 +81,21 @@ pub fn kind_of(s: &str) -> Result<OrganizationKind, ApiError> {
 
 pub fn to_organization(r: OrgRow) -> Result<Organization, ApiError> {
     Ok(Organization {
-        id: r.0,
-        kind: kind_of(&r.1)?,
-        parent_id: r.2,
-        name: r.3,
-        short_name: r.4,
-        slug: r.5,
-        time_zone: r.6,
-        version: r.7,
-        created_at: r.8.and_utc(),
-        updated_at: r.9.and_utc(),
+        id: r.id,
+        kind: kind_of(&r.kind)?,
+        parent_id: r.parent_id,
+        name: r.name,
+        short_name: r.short_name,
+        slug: r.slug,
+        time_zone: r.time_zone,
+        version: r.version,
+        created_at: r.created_at.and_utc(),
+        updated_at: r.updated_at.and_utc(),
     })
 }
 
 pub fn load_organization(conn: &mut DbConnection, id: i64) -> Result<Organization, ApiError> {
-    let row = organizations::table.find(id).select(ORG_COLUMNS).first::<OrgRow>(conn).optional()?;
+    let row = organizations::table.find(id).select(OrgRow::as_select()).first(conn).optional()?;
     to_organization(row.ok_or_else(|| ApiError::not_found(format!("organisation {id}")))?)
 }
 
@@ -138,54 +128,46 @@ pub fn memberships_of(conn: &mut DbConnection, user_ids: &[i64]) -> Result<Vec<M
         .collect()
 }
 
-pub type UserRow = (i64, String, String, bool, bool, i64, NaiveDateTime, NaiveDateTime);
-
-pub const USER_COLUMNS: (
-    users::id,
-    users::email,
-    users::full_name,
-    users::is_system_admin,
-    users::is_active,
-    users::version,
-    users::created_at,
-    users::updated_at,
-) = (
-    users::id,
-    users::email,
-    users::full_name,
-    users::is_system_admin,
-    users::is_active,
-    users::version,
-    users::created_at,
-    users::updated_at,
-);
+/// A `users` row without its password hash, which never leaves the auth module's queries.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub full_name: String,
+    pub is_system_admin: bool,
+    pub is_active: bool,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
 
 /// Users with their memberships, in the order of `rows`.
 pub fn to_users(conn: &mut DbConnection, rows: Vec<UserRow>) -> Result<Vec<User>, ApiError> {
-    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut all = memberships_of(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|r| {
-            let (mine, rest): (Vec<Membership>, Vec<Membership>) = all.drain(..).partition(|m| m.user_id == r.0);
+            let (mine, rest): (Vec<Membership>, Vec<Membership>) = all.drain(..).partition(|m| m.user_id == r.id);
             all = rest;
             User {
-                id: r.0,
-                email: r.1,
-                full_name: r.2,
-                is_system_admin: r.3,
-                is_active: r.4,
+                id: r.id,
+                email: r.email,
+                full_name: r.full_name,
+                is_system_admin: r.is_system_admin,
+                is_active: r.is_active,
                 memberships: mine,
-                version: r.5,
-                created_at: r.6.and_utc(),
-                updated_at: r.7.and_utc(),
+                version: r.version,
+                created_at: r.created_at.and_utc(),
+                updated_at: r.updated_at.and_utc(),
             }
         })
         .collect())
 }
 
 pub fn load_user(conn: &mut DbConnection, id: i64) -> Result<User, ApiError> {
-    let row = users::table.find(id).select(USER_COLUMNS).first::<UserRow>(conn).optional()?;
+    let row = users::table.find(id).select(UserRow::as_select()).first(conn).optional()?;
     let row = row.ok_or_else(|| ApiError::not_found(format!("user {id}")))?;
     to_users(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found(format!("user {id}")))
 }

@@ -5,7 +5,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::dto::{Membership, NewMembership, NewUser, User, UserFilter, UserPatch};
-use super::store::{USER_COLUMNS, UserRow, contains_pattern, load_organization, load_user, memberships_of, reachable, search_key, to_users, with_descendants};
+use super::store::{UserRow, contains_pattern, load_organization, load_user, memberships_of, reachable, search_key, to_users, with_descendants};
 use crate::auth::policy::{Decision, authorize};
 use crate::auth::{Action, Principal, password};
 use crate::db::schema::{memberships, refresh_tokens, users};
@@ -92,7 +92,7 @@ pub async fn list_users(db: web::Data<Db>, principal: Principal, filter: web::Qu
                 .filter(users::id.gt(page.after))
                 .order(users::id)
                 .limit(page.limit + 1)
-                .select(USER_COLUMNS)
+                .select(UserRow::as_select())
                 .into_boxed();
             if let Some(orgs) = scope {
                 let members = memberships::table.filter(memberships::organization_id.eq_any(orgs)).select(memberships::user_id);
@@ -101,8 +101,8 @@ pub async fn list_users(db: web::Data<Db>, principal: Principal, filter: web::Qu
             if let Some(text) = filter.q.as_deref().filter(|t| !t.trim().is_empty()) {
                 q = q.filter(users::search_key.like(contains_pattern(text)).escape('\\'));
             }
-            let rows = q.load::<UserRow>(conn)?;
-            let paged = Paginated::from_rows(rows, page, |r| r.0, |r| r);
+            let rows: Vec<UserRow> = q.load(conn)?;
+            let paged = Paginated::from_rows(rows, page, |r| r.id, |r| r);
             Ok((to_users(conn, paged.items)?, paged.next_cursor))
         })
         .await?;
