@@ -23,6 +23,7 @@ use crate::error::ApiError;
 use crate::http::idempotency::idempotency;
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
+use crate::telemetry::RequestSpan;
 use crate::{ops, orgs};
 
 /// Every operation under `/api/v1`.
@@ -183,7 +184,7 @@ fn app(
         .wrap(Compress::default())
         .wrap(from_fn(request_id_header))
         .wrap(metrics)
-        .wrap(TracingLogger::default())
+        .wrap(TracingLogger::<RequestSpan>::new())
 }
 
 /// `?limit=abc` and the like: 422 naming the parameter when serde says which.
