@@ -87,6 +87,17 @@ impl ApiError {
         Self::Problem { status: StatusCode::UNPROCESSABLE_ENTITY, code: "validation_failed", detail, errors }
     }
 
+    /// 422 about one field, with a code more precise than `validation_failed`.
+    pub fn field_problem(code: &'static str, field: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self::Problem {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+            detail: format!("{field}: {message}"),
+            errors: vec![FieldError { field: field.into(), message }],
+        }
+    }
+
     pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
         Self::validation(vec![FieldError { field: field.into(), message: message.into() }])
     }

@@ -10,6 +10,7 @@ pub mod http;
 pub mod openapi;
 pub mod ops;
 pub mod orgs;
+pub mod programs;
 pub mod startup;
 pub mod telemetry;
 pub mod admin;

@@ -19,6 +19,7 @@ use crate::error::{FieldError, Problem};
         (name = "auth", description = "Sign-in, tokens, API tokens for scripts"),
         (name = "organizations", description = "Regions, institutes, schools and their contingents"),
         (name = "users", description = "People and their roles in organisations"),
+        (name = "programs", description = "Programmes, the seven-stage roadmap, the media plan"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

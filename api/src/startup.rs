@@ -24,7 +24,7 @@ use crate::http::idempotency::idempotency;
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::telemetry::RequestSpan;
-use crate::{ops, orgs};
+use crate::{ops, orgs, programs};
 
 /// Every operation under `/api/v1`.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -46,7 +46,22 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(orgs::users::get_user)
         .service(orgs::users::update_user)
         .service(orgs::users::add_membership)
-        .service(orgs::users::remove_membership);
+        .service(orgs::users::remove_membership)
+        .service(programs::routes::list_programs)
+        .service(programs::routes::create_program)
+        .service(programs::routes::get_program)
+        .service(programs::routes::update_program)
+        .service(programs::roadmap::get_roadmap)
+        .service(programs::roadmap::add_activity)
+        .service(programs::roadmap::update_activity)
+        .service(programs::roadmap::delete_activity)
+        .service(programs::media_plan::get_media_plan)
+        .service(programs::media_plan::add_media_item)
+        .service(programs::media_plan::update_media_item)
+        .service(programs::media_plan::delete_media_item)
+        .service(programs::calendar::program_calendar)
+        .service(programs::regional::get_roadmap_template)
+        .service(programs::regional::put_roadmap_template);
 }
 
 fn operations(cfg: &mut ServiceConfig) {

@@ -27,6 +27,10 @@ pub enum Scope {
     UsersRead,
     #[serde(rename = "users:write")]
     UsersWrite,
+    #[serde(rename = "programs:read")]
+    ProgramsRead,
+    #[serde(rename = "programs:write")]
+    ProgramsWrite,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

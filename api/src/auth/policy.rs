@@ -17,6 +17,9 @@ pub enum Action {
     ViewUsers,
     ManageUsers,
     ManageApiTokens,
+    ViewProgram,
+    ManageProgram,
+    ManageRoadmapTemplate,
 }
 
 fn role_allows(role: Role, action: Action) -> bool {
@@ -28,6 +31,10 @@ fn role_allows(role: Role, action: Action) -> bool {
             matches!(role, RegionAdmin | Institute | SchoolAdmin)
         }
         ViewUsers => matches!(role, RegionAdmin | Institute | SchoolAdmin | Coordinator | Curator),
+        // The institute controls implementation across schools; the school's staff runs it.
+        ViewProgram => matches!(role, RegionAdmin | Institute | SchoolAdmin | Coordinator | Curator | Psychologist),
+        ManageProgram => matches!(role, SchoolAdmin | Coordinator | Curator),
+        ManageRoadmapTemplate => matches!(role, RegionAdmin | Institute),
     }
 }
 
@@ -38,6 +45,8 @@ fn scope_allows(scopes: &[Scope], action: Action) -> bool {
         Action::ManageOrganization | Action::ManageContingent => Scope::OrganizationsWrite,
         Action::ViewUsers => Scope::UsersRead,
         Action::ManageUsers => Scope::UsersWrite,
+        Action::ViewProgram => Scope::ProgramsRead,
+        Action::ManageProgram | Action::ManageRoadmapTemplate => Scope::ProgramsWrite,
         Action::ManageApiTokens => return false,
     };
     scopes.contains(&needed)

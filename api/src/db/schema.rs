@@ -107,6 +107,96 @@ diesel::joinable!(memberships -> organizations (organization_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> organizations (organization_id));
 
+
+
+diesel::table! {
+    programs (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        title -> Text,
+        academic_year -> Text,
+        start_date -> Date,
+        end_date -> Date,
+        forms -> Text,
+        coordinator_id -> Nullable<BigInt>,
+        contact_name -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        goal -> Nullable<Text>,
+        tasks -> Text,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    program_curators (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    roadmap_activities (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        stage_no -> Integer,
+        position -> Integer,
+        title -> Text,
+        content -> Text,
+        deadline -> Date,
+        responsible_role -> Nullable<Text>,
+        responsible_user_id -> Nullable<BigInt>,
+        expected_result -> Nullable<Text>,
+        status -> Text,
+        result_note -> Nullable<Text>,
+        evidence_order_number -> Nullable<Text>,
+        evidence_order_date -> Nullable<Date>,
+        evidence_link -> Nullable<Text>,
+        completed_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    media_plan_items (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        stage_no -> Integer,
+        event -> Text,
+        message -> Nullable<Text>,
+        channel -> Nullable<Text>,
+        form -> Nullable<Text>,
+        deadline -> Date,
+        responsible -> Nullable<Text>,
+        status -> Text,
+        published_url -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    roadmap_templates (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        items -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(programs -> organizations (school_id));
+diesel::joinable!(program_curators -> programs (program_id));
+diesel::joinable!(roadmap_activities -> programs (program_id));
+diesel::joinable!(media_plan_items -> programs (program_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
     contingent_age_groups,
@@ -116,4 +206,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     login_failures,
     idempotency_keys,
+    programs,
+    program_curators,
+    roadmap_activities,
+    media_plan_items,
+    roadmap_templates,
 );

@@ -1,0 +1,68 @@
+//! `/programs/{id}/calendar.ics`: the roadmap's and the media plan's deadlines as all-day events,
+//! for the curator's phone calendar.
+
+use actix_web::{HttpResponse, get, web};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+
+use super::status::{ActivityStatus, MediaStatus};
+use super::store::{activities, load_program, media_items, program_scope, school_today};
+use crate::auth::{Action, Principal};
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+
+#[utoipa::path(
+    tag = "programs",
+    summary = "The programme's deadlines as an iCalendar feed",
+    params(("id" = i64, Path, description = "programme id")),
+    responses(
+        (status = 200, description = "text/calendar", content_type = "text/calendar", body = String),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/programs/{id}/calendar.ics")]
+pub async fn program_calendar(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let ics = db
+        .run(move |conn| {
+            let scope = program_scope(conn, &principal, Action::ViewProgram, id)?;
+            let today = school_today(conn, scope.school_id)?;
+            let program = load_program(conn, id)?;
+            let mut calendar = Calendar::new();
+            calendar.name(&program.title);
+            for a in activities(conn, id, today)? {
+                if a.status == ActivityStatus::Cancelled {
+                    continue;
+                }
+                let mut event = Event::new();
+                event
+                    .uid(&format!("roadmap-activity-{}@nastavnik", a.id))
+                    .summary(&format!("Этап {}: {}", a.stage_no, a.title))
+                    .description(&a.content)
+                    .all_day(a.deadline);
+                if a.status == ActivityStatus::Done {
+                    event.status(EventStatus::Confirmed);
+                }
+                calendar.push(event.done());
+            }
+            for m in media_items(conn, id, today)? {
+                if m.status == MediaStatus::Cancelled {
+                    continue;
+                }
+                calendar.push(
+                    Event::new()
+                        .uid(&format!("media-plan-item-{}@nastavnik", m.id))
+                        .summary(&format!("Медиаплан: {}", m.event))
+                        .description(m.message.as_deref().unwrap_or(""))
+                        .all_day(m.deadline)
+                        .done(),
+                );
+            }
+            Ok(calendar.done().to_string())
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"programme-{id}.ics\"")))
+        .body(ics))
+}

@@ -1,0 +1,14 @@
+//! Programmes, the seven-stage roadmap and its template, the media plan, the deadlines calendar.
+
+pub mod calendar;
+pub mod dto;
+pub mod gates;
+pub mod media_plan;
+pub mod progress;
+pub mod regional;
+pub mod roadmap;
+pub mod routes;
+pub mod stages;
+pub mod status;
+pub mod store;
+pub mod template;

@@ -1,0 +1,97 @@
+//! Progress of a roadmap: done and overdue per stage and overall, and the stage the programme is in.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::stages::STAGE_COUNT;
+use super::status::ActivityStatus;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Progress {
+    pub done: i64,
+    /// Activities that count: all but the cancelled ones.
+    pub total: i64,
+    pub overdue: i64,
+    /// done / total, rounded down; 0 for an empty roadmap.
+    pub percent: i64,
+}
+
+impl Progress {
+    fn add(&mut self, status: ActivityStatus, overdue: bool) {
+        if status == ActivityStatus::Cancelled {
+            return;
+        }
+        self.total += 1;
+        if status == ActivityStatus::Done {
+            self.done += 1;
+        }
+        if overdue {
+            self.overdue += 1;
+        }
+        self.percent = if self.total == 0 { 0 } else { self.done * 100 / self.total };
+    }
+}
+
+/// Past its deadline and still open. `today` is the school's, not the server's.
+pub fn is_overdue(status: ActivityStatus, deadline: NaiveDate, today: NaiveDate) -> bool {
+    !status.is_closed() && deadline < today
+}
+
+pub struct RoadmapProgress {
+    pub overall: Progress,
+    /// Index 0 is stage 1.
+    pub stages: Vec<Progress>,
+    /// The first stage with open work; None when everything is done.
+    pub current_stage: Option<i32>,
+}
+
+/// `activities`: (stage number, status, deadline).
+pub fn measure(activities: &[(i32, ActivityStatus, NaiveDate)], today: NaiveDate) -> RoadmapProgress {
+    let mut stages = vec![Progress::default(); STAGE_COUNT as usize];
+    let mut overall = Progress::default();
+    for &(stage_no, status, deadline) in activities {
+        let overdue = is_overdue(status, deadline, today);
+        overall.add(status, overdue);
+        if let Some(p) = usize::try_from(stage_no - 1).ok().and_then(|i| stages.get_mut(i)) {
+            p.add(status, overdue);
+        }
+    }
+    let current_stage = activities.iter().filter(|(_, status, _)| !status.is_closed()).map(|(s, _, _)| *s).min();
+    RoadmapProgress { overall, stages, current_stage }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ActivityStatus::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).expect("date")
+    }
+
+    #[test]
+    fn progress_overdue_and_current_stage() {
+        let today = d(11, 15);
+        let acts = [
+            (1, Done, d(9, 30)),
+            (1, Cancelled, d(9, 30)),
+            (2, InProgress, d(10, 31)), // overdue
+            (2, Planned, d(11, 15)),    // due today: not overdue yet
+            (3, Planned, d(12, 31)),
+        ];
+        let p = measure(&acts, today);
+        assert_eq!(p.overall, Progress { done: 1, total: 4, overdue: 1, percent: 25 });
+        assert_eq!(p.stages[0], Progress { done: 1, total: 1, overdue: 0, percent: 100 });
+        assert_eq!(p.stages[1].overdue, 1);
+        assert_eq!(p.current_stage, Some(2));
+    }
+
+    #[test]
+    fn finished_roadmap_has_no_current_stage() {
+        let p = measure(&[(7, Done, d(5, 1))], d(6, 1));
+        assert_eq!(p.current_stage, None);
+        assert_eq!(p.overall.percent, 100);
+        assert_eq!(measure(&[], d(6, 1)).overall.percent, 0);
+    }
+}
