@@ -261,3 +261,33 @@ impl TestApp {
         row.n
     }
 }
+
+impl TestApp {
+    /// A programme of the demo school covering the whole current academic year, so that any
+    /// date of "today" lies inside it. Returns its id.
+    pub async fn current_programme(&self, token: &str, school: i64) -> i64 {
+        let today = chrono::Utc::now().date_naive();
+        let first = if chrono::Datelike::month(&today) >= 9 { chrono::Datelike::year(&today) } else { chrono::Datelike::year(&today) - 1 };
+        let a = self
+            .post(
+                &format!("schools/{school}/programs"),
+                token,
+                json!({
+                    "title": "Программа на весь год",
+                    "academic_year": format!("{first}/{}", first + 1),
+                    "start_date": format!("{first}-08-01"),
+                    "end_date": format!("{}-08-31", first + 1),
+                    "forms": ["student_student"],
+                }),
+            )
+            .await;
+        assert_eq!(a.status, 201, "{}", a.body);
+        a.id()
+    }
+
+    /// The first activity of a stage in the programme's roadmap.
+    pub async fn first_activity(&self, token: &str, program: i64, stage_no: usize) -> Value {
+        let roadmap = self.get(&format!("programs/{program}/roadmap"), token).await;
+        roadmap.body["stages"][stage_no - 1]["activities"][0].clone()
+    }
+}

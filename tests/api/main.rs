@@ -6,5 +6,7 @@ mod auth;
 mod cli;
 mod conventions;
 mod organizations;
+mod programs;
+mod roadmap;
 mod schema;
 mod users;

@@ -10,6 +10,11 @@ use crate::auth::{Action, Principal};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 
+/// All-day events end on the next day: DTEND is exclusive (RFC 5545).
+fn next_day(date: chrono::NaiveDate) -> chrono::NaiveDate {
+    date.succ_opt().unwrap_or(date)
+}
+
 #[utoipa::path(
     tag = "programs",
     summary = "The programme's deadlines as an iCalendar feed",
@@ -39,7 +44,8 @@ pub async fn program_calendar(db: web::Data<Db>, principal: Principal, id: web::
                     .uid(&format!("roadmap-activity-{}@nastavnik", a.id))
                     .summary(&format!("Этап {}: {}", a.stage_no, a.title))
                     .description(&a.content)
-                    .all_day(a.deadline);
+                    .starts(a.deadline)
+                    .ends(next_day(a.deadline));
                 if a.status == ActivityStatus::Done {
                     event.status(EventStatus::Confirmed);
                 }
@@ -54,7 +60,8 @@ pub async fn program_calendar(db: web::Data<Db>, principal: Principal, id: web::
                         .uid(&format!("media-plan-item-{}@nastavnik", m.id))
                         .summary(&format!("Медиаплан: {}", m.event))
                         .description(m.message.as_deref().unwrap_or(""))
-                        .all_day(m.deadline)
+                        .starts(m.deadline)
+                        .ends(next_day(m.deadline))
                         .done(),
                 );
             }

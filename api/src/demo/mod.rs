@@ -12,6 +12,8 @@ use crate::orgs::contingent::insert_age_group;
 use crate::orgs::dto::AgeGroup;
 use crate::orgs::store::search_key;
 
+mod programme;
+
 pub const PASSWORD: &str = "demo-password-2026";
 
 /// (e-mail, full name, role in which organisation: 0 region, 1 institute, 2 school; None = system admin)
@@ -81,6 +83,7 @@ pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
             }
         }
         let mut logins = Vec::new();
+        let mut ids = std::collections::HashMap::new();
         for (email, name, grant) in PEOPLE {
             let existing: Option<i64> = users::table.filter(users::email.eq(email)).select(users::id).first(conn).optional()?;
             let id = match existing {
@@ -115,8 +118,11 @@ pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
                         .execute(conn)?;
                 }
             }
+            ids.insert(*email, id);
             logins.push(DemoLogin { email, role: grant.map(|(_, r)| r.as_str()).unwrap_or("system_admin") });
         }
+        let staff = |email: &str| ids.get(email).copied().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("demo user {email} missing")));
+        programme::load(conn, school, staff("coordinator@demo.nastavnik.ru")?, staff("curator@demo.nastavnik.ru")?)?;
         Ok(logins)
     })
 }
