@@ -97,6 +97,11 @@ async fn programme_dates_and_people_are_checked(app: TestApp) {
         assert_eq!(a.body["errors"][0]["field"], field, "{body}: {}", a.body);
     }
     assert_eq!(app.count("programs"), before, "nothing was written");
+    let id = app.post(&format!("schools/{school}/programs"), &director, json!({"title": "x", "academic_year": "2027/2028", "forms": ["student_student"]})).await.id();
+    let shrink = app.patch(&format!("programs/{id}"), &director, json!({"end_date": "2028-01-31"})).await;
+    assert_eq!((shrink.status.as_u16(), shrink.code().as_str()), (409, "deadlines_outside_dates"));
+    let widen = app.patch(&format!("programs/{id}"), &director, json!({"end_date": "2028-06-30"})).await;
+    assert_eq!(widen.status, 200);
     let not_school = app.post(&format!("schools/{foreign}/programs"), &director, json!({"title": "x", "academic_year": "2027/2028", "forms": ["student_student"]})).await;
     assert_eq!(not_school.status, 404);
 }

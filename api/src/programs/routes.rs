@@ -43,6 +43,24 @@ fn check_people(conn: &mut DbConnection, school_id: i64, coordinator: Option<i64
     Ok(())
 }
 
+/// New dates must still hold every deadline of the roadmap and the media plan.
+fn check_deadlines_fit(conn: &mut DbConnection, id: i64, start: chrono::NaiveDate, end: chrono::NaiveDate) -> Result<(), ApiError> {
+    use crate::db::schema::{media_plan_items as mp, roadmap_activities as ra};
+    let activities: i64 = ra::table
+        .filter(ra::program_id.eq(id))
+        .filter(ra::deadline.lt(start).or(ra::deadline.gt(end)))
+        .count()
+        .get_result(conn)?;
+    let media: i64 = mp::table.filter(mp::program_id.eq(id)).filter(mp::deadline.lt(start).or(mp::deadline.gt(end))).count().get_result(conn)?;
+    if activities + media > 0 {
+        return Err(ApiError::conflict(
+            "deadlines_outside_dates",
+            format!("{} deadlines would fall outside {start} – {end}; move them first", activities + media),
+        ));
+    }
+    Ok(())
+}
+
 fn json(value: &impl serde::Serialize) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| ApiError::Internal(e.into()))
 }
@@ -178,7 +196,7 @@ pub async fn get_program(db: web::Data<Db>, principal: Principal, id: web::Path<
     responses(
         (status = 200, body = Program, headers(("ETag" = String))),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem, description = "invalid_transition, programme_closed"), (status = 412, body = Problem), (status = 422, body = Problem),
+        (status = 409, body = Problem, description = "invalid_transition, programme_closed, deadlines_outside_dates"), (status = 412, body = Problem), (status = 422, body = Problem),
     ),
     security(("bearer" = []))
 )]
@@ -211,6 +229,9 @@ pub async fn update_program(db: web::Data<Db>, principal: Principal, id: web::Pa
             }
             let (start, end) = (patch.start_date.unwrap_or(current.start_date), patch.end_date.unwrap_or(current.end_date));
             check_dates(&current.academic_year, start, end)?;
+            if (start, end) != (current.start_date, current.end_date) {
+                check_deadlines_fit(conn, id, start, end)?;
+            }
             let coordinator = patch.coordinator_id.unwrap_or(current.coordinator_id);
             let curators = patch.curator_ids.clone().unwrap_or(current.curator_ids.clone());
             check_people(conn, scope.school_id, coordinator, &curators)?;
