@@ -19,3 +19,17 @@ const ADMINISTERING_ROLES: readonly Role[] = ["region_admin", "institute", "scho
 export function administers(me: Me): boolean {
   return me.is_system_admin || me.memberships.some((m) => ADMINISTERING_ROLES.includes(m.role));
 }
+
+const PROGRAMME_ROLES: readonly Role[] = [
+  "region_admin",
+  "institute",
+  "school_admin",
+  "coordinator",
+  "curator",
+  "psychologist",
+];
+
+/** Whether the user works with schools' programmes (the «Программы» screens); mentors and mentees do not. */
+export function seesPrograms(me: Me): boolean {
+  return me.is_system_admin || me.memberships.some((m) => PROGRAMME_ROLES.includes(m.role));
+}

@@ -6,6 +6,7 @@ import type { ContingentInput, NewOrganization, Organization, OrganizationPatch 
 export const organizationKeys = {
   all: ["organizations"] as const,
   list: () => [...organizationKeys.all, "list"] as const,
+  schools: () => [...organizationKeys.all, "schools"] as const,
   one: (id: number) => [...organizationKeys.all, id] as const,
   contingent: (id: number) => [...organizationKeys.all, id, "contingent"] as const,
 };
@@ -24,6 +25,16 @@ export function useOrganizations() {
       } while (cursor);
       return all;
     },
+  });
+}
+
+/** The schools the caller may see, for those who work above one school (system, region, institute). */
+export function useSchools(enabled: boolean) {
+  return useQuery({
+    queryKey: organizationKeys.schools(),
+    enabled,
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/organizations", { params: { query: { kind: "school", limit: 500 } } })).items,
   });
 }
 

@@ -92,6 +92,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media-plan-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a media-plan item */
+        delete: operations["delete_media_item"];
+        options?: never;
+        head?: never;
+        /** Edit a media-plan item or mark it published (with its link) */
+        patch: operations["update_media_item"];
+        trace?: never;
+    };
     "/api/v1/memberships/{id}": {
         parameters: {
             query?: never;
@@ -178,6 +196,159 @@ export interface paths {
         /** Set a school's contingent on a reference date */
         put: operations["put_contingent"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/roadmap-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roadmap template that new programmes here start from */
+        get: operations["get_roadmap_template"];
+        /**
+         * Set the institute's regional roadmap template
+         * @description Months are calendar months placed in each programme's academic year. Every stage 1–7 needs an activity. Programmes already started keep their roadmaps.
+         */
+        put: operations["put_roadmap_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme */
+        get: operations["get_program"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a programme or move it along draft → active → completed → archived
+         * @description A completed or archived programme is a record: only the move to archived is accepted (409 programme_closed).
+         */
+        patch: operations["update_program"];
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's deadlines as an iCalendar feed */
+        get: operations["program_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/media-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's media plan, by deadline */
+        get: operations["get_media_plan"];
+        put?: never;
+        /** Add a media-plan item */
+        post: operations["add_media_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/roadmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roadmap: seven stages with activities, progress, overdue marks and gates */
+        get: operations["get_roadmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/roadmap/stages/{stage_no}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an activity to a stage */
+        post: operations["add_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadmap-activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an activity from the roadmap */
+        delete: operations["delete_activity"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit, re-date, reassign or change the status of an activity
+         * @description Status: planned → in_progress | done | cancelled; done and cancelled are left only by reopening (done → in_progress, cancelled → planned).
+         */
+        patch: operations["update_activity"];
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school's mentorship programmes */
+        get: operations["list_programs"];
+        put?: never;
+        /**
+         * Start a programme: seeds the seven-stage roadmap and the media plan
+         * @description The roadmap comes from the institute's regional template when it keeps one, else from the standard template of the target model.
+         */
+        post: operations["create_program"];
         delete?: never;
         options?: never;
         head?: never;
@@ -278,6 +449,67 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Activity: {
+            /** Format: date-time */
+            completed_at?: string | null;
+            content: string;
+            /** Format: date */
+            deadline: string;
+            /** @description Send as `If-Match` when changing this activity. */
+            etag: string;
+            evidence_link?: string | null;
+            /** Format: date */
+            evidence_order_date?: string | null;
+            /** @description Evidence: the order's number, its date, a link to the document. */
+            evidence_order_number?: string | null;
+            expected_result?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description Past its deadline (in the school's time zone) and neither done nor cancelled. */
+            overdue: boolean;
+            /** Format: int32 */
+            position: number;
+            /** Format: int64 */
+            program_id: number;
+            responsible_role?: null | components["schemas"]["Role"];
+            /** Format: int64 */
+            responsible_user_id?: number | null;
+            responsible_user_name?: string | null;
+            result_note?: string | null;
+            /** Format: int32 */
+            stage_no: number;
+            status: components["schemas"]["ActivityStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "evidence_order_date": "2026-10-02",
+         *       "evidence_order_number": "112-о",
+         *       "result_note": "Приказ подписан",
+         *       "status": "done"
+         *     }
+         */
+        ActivityPatch: {
+            content?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            /** Format: uri */
+            evidence_link?: string | null;
+            /** Format: date */
+            evidence_order_date?: string | null;
+            evidence_order_number?: string | null;
+            expected_result?: string | null;
+            responsible_role?: null | components["schemas"]["Role"];
+            /** Format: int64 */
+            responsible_user_id?: number | null;
+            result_note?: string | null;
+            status?: null | components["schemas"]["ActivityStatus"];
+            title?: string | null;
+        };
+        /** @enum {string} */
+        ActivityStatus: "planned" | "in_progress" | "done" | "cancelled";
         AgeGroup: {
             /**
              * Format: int32
@@ -312,6 +544,8 @@ export interface components {
             /** @description The secret. Shown this once; only its hash is kept. */
             token: string;
         };
+        /** @enum {string} */
+        CheckStatus: "met" | "unmet" | "not_tracked";
         /** @description Students of the school by age on a reference date: the denominator of the headline indicator. */
         Contingent: {
             age_groups: components["schemas"]["AgeGroup"][];
@@ -350,6 +584,13 @@ export interface components {
             field: string;
             message: string;
         };
+        GateCheck: {
+            /** @description Stable: `curators_appointed`, `mentees_with_consent`, `approved_pairs`, … */
+            code: string;
+            detail: string;
+            label: string;
+            status: components["schemas"]["CheckStatus"];
+        };
         Health: {
             /** @example ok */
             status: string;
@@ -372,6 +613,50 @@ export interface components {
             is_system_admin: boolean;
             memberships: components["schemas"]["Membership"][];
         };
+        MediaItem: {
+            /** @description Where: site, press, social networks. */
+            channel?: string | null;
+            /** Format: date */
+            deadline: string;
+            etag: string;
+            /** @description The event (мероприятие) the item covers. */
+            event: string;
+            /** @description How: article, news on the site. */
+            form?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description The message (смысловая нагрузка). */
+            message?: string | null;
+            overdue: boolean;
+            /** Format: int64 */
+            program_id: number;
+            published_url?: string | null;
+            responsible?: string | null;
+            /** Format: int32 */
+            stage_no: number;
+            status: components["schemas"]["MediaStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MediaItemPatch: {
+            channel?: string | null;
+            /** Format: date */
+            deadline?: string | null;
+            event?: string | null;
+            form?: string | null;
+            message?: string | null;
+            /** Format: uri */
+            published_url?: string | null;
+            responsible?: string | null;
+            /** Format: int32 */
+            stage_no?: number | null;
+            status?: null | components["schemas"]["MediaStatus"];
+        };
+        MediaPlan: {
+            items: components["schemas"]["MediaItem"][];
+        };
+        /** @enum {string} */
+        MediaStatus: "planned" | "in_progress" | "published" | "cancelled";
         Membership: {
             /** Format: int64 */
             id: number;
@@ -382,6 +667,28 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: int64 */
             user_id: number;
+        };
+        /**
+         * @description The five forms of mentorship of the target model (seed 002).
+         * @enum {string}
+         */
+        MentorshipForm: "student_student" | "teacher_teacher" | "employer_student" | "university_student_student" | "employer_college_student";
+        /**
+         * @example {
+         *       "deadline": "2026-12-15",
+         *       "responsible_role": "curator",
+         *       "title": "Круглый стол для потенциальных наставников"
+         *     }
+         */
+        NewActivity: {
+            content?: string;
+            /** Format: date */
+            deadline: string;
+            expected_result?: string | null;
+            responsible_role?: null | components["schemas"]["Role"];
+            /** Format: int64 */
+            responsible_user_id?: number | null;
+            title: string;
         };
         /**
          * @example {
@@ -397,6 +704,26 @@ export interface components {
             expires_at?: string | null;
             name: string;
             scopes: components["schemas"]["Scope"][];
+        };
+        /**
+         * @example {
+         *       "channel": "Сайт школы",
+         *       "deadline": "2027-02-15",
+         *       "event": "Неделя наставничества",
+         *       "form": "Новость",
+         *       "stage_no": 6
+         *     }
+         */
+        NewMediaItem: {
+            channel?: string | null;
+            /** Format: date */
+            deadline: string;
+            event: string;
+            form?: string | null;
+            message?: string | null;
+            responsible?: string | null;
+            /** Format: int32 */
+            stage_no: number;
         };
         NewMembership: {
             /** Format: int64 */
@@ -424,6 +751,44 @@ export interface components {
             slug?: string | null;
             /** @example Europe/Moscow */
             time_zone: string;
+        };
+        /**
+         * @example {
+         *       "academic_year": "2026/2027",
+         *       "forms": [
+         *         "student_student"
+         *       ],
+         *       "goal": "Раскрытие потенциала обучающихся",
+         *       "tasks": [
+         *         "Помощь в адаптации пятиклассников"
+         *       ],
+         *       "title": "Программа наставничества «Ученик – ученик»"
+         *     }
+         */
+        NewProgram: {
+            /** @example 2026/2027 */
+            academic_year: string;
+            /** Format: email */
+            contact_email?: string | null;
+            contact_name?: string | null;
+            contact_phone?: string | null;
+            /** Format: int64 */
+            coordinator_id?: number | null;
+            curator_ids?: number[];
+            /**
+             * Format: date
+             * @description Default 31 May.
+             */
+            end_date?: string | null;
+            forms: components["schemas"]["MentorshipForm"][];
+            goal?: string | null;
+            /**
+             * Format: date
+             * @description Default 1 September.
+             */
+            start_date?: string | null;
+            tasks?: string[];
+            title: string;
         };
         /**
          * @example {
@@ -528,6 +893,40 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        Paginated_Program: {
+            items: {
+                /** @example 2026/2027 */
+                academic_year: string;
+                contact_email?: string | null;
+                /** @description The contact person the school's website shows. */
+                contact_name?: string | null;
+                contact_phone?: string | null;
+                /** Format: int64 */
+                coordinator_id?: number | null;
+                /** Format: date-time */
+                created_at: string;
+                curator_ids: number[];
+                /** Format: date */
+                end_date: string;
+                forms: components["schemas"]["MentorshipForm"][];
+                goal?: string | null;
+                /** Format: int64 */
+                id: number;
+                /** @description The roadmap's progress, against the school's today. */
+                progress: components["schemas"]["Progress"];
+                /** Format: int64 */
+                school_id: number;
+                /** Format: date */
+                start_date: string;
+                status: components["schemas"]["ProgramStatus"];
+                tasks: string[];
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         Paginated_User: {
             items: {
                 /** Format: date-time */
@@ -566,8 +965,105 @@ export interface components {
             /** @description `urn:nastavnik:problem:<code>`. */
             type: string;
         };
+        Program: {
+            /** @example 2026/2027 */
+            academic_year: string;
+            contact_email?: string | null;
+            /** @description The contact person the school's website shows. */
+            contact_name?: string | null;
+            contact_phone?: string | null;
+            /** Format: int64 */
+            coordinator_id?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            curator_ids: number[];
+            /** Format: date */
+            end_date: string;
+            forms: components["schemas"]["MentorshipForm"][];
+            goal?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description The roadmap's progress, against the school's today. */
+            progress: components["schemas"]["Progress"];
+            /** Format: int64 */
+            school_id: number;
+            /** Format: date */
+            start_date: string;
+            status: components["schemas"]["ProgramStatus"];
+            tasks: string[];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Absent fields stay as they are; `null` clears a nullable one. */
+        ProgramPatch: {
+            /** Format: email */
+            contact_email?: string | null;
+            contact_name?: string | null;
+            contact_phone?: string | null;
+            /** Format: int64 */
+            coordinator_id?: number | null;
+            curator_ids?: number[] | null;
+            /** Format: date */
+            end_date?: string | null;
+            forms?: components["schemas"]["MentorshipForm"][] | null;
+            goal?: string | null;
+            /** Format: date */
+            start_date?: string | null;
+            status?: null | components["schemas"]["ProgramStatus"];
+            tasks?: string[] | null;
+            title?: string | null;
+        };
+        /**
+         * @description draft → active → completed → archived.
+         * @enum {string}
+         */
+        ProgramStatus: "draft" | "active" | "completed" | "archived";
+        Progress: {
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            overdue: number;
+            /**
+             * Format: int64
+             * @description done / total, rounded down; 0 for an empty roadmap.
+             */
+            percent: number;
+            /**
+             * Format: int64
+             * @description Activities that count: all but the cancelled ones.
+             */
+            total: number;
+        };
         RefreshRequest: {
             refresh_token: string;
+        };
+        Roadmap: {
+            /**
+             * Format: int32
+             * @description The first stage with open work; null when all is done.
+             */
+            current_stage?: number | null;
+            /** Format: int64 */
+            program_id: number;
+            progress: components["schemas"]["Progress"];
+            stages: components["schemas"]["Stage"][];
+            /**
+             * Format: date
+             * @description Today in the school's time zone: what "overdue" is measured against.
+             */
+            today: string;
+        };
+        /** @description The roadmap template that programmes of a school start from. */
+        RoadmapTemplate: {
+            items: components["schemas"]["TemplateActivity"][];
+            /** Format: int64 */
+            organization_id: number;
+            /** @description `regional`: the institute's own; `standard`: the one that ships with Nastavnik. */
+            source: components["schemas"]["TemplateSource"];
+        };
+        RoadmapTemplateUpdate: {
+            items: components["schemas"]["TemplateActivity"][];
         };
         /**
          * @description A person's role inside one organisation (DOMAIN.md, "Who uses it"). The system administrator
@@ -576,7 +1072,41 @@ export interface components {
          */
         Role: "region_admin" | "institute" | "school_admin" | "coordinator" | "curator" | "psychologist" | "mentor" | "mentee";
         /** @enum {string} */
-        Scope: "organizations:read" | "organizations:write" | "users:read" | "users:write";
+        Scope: "organizations:read" | "organizations:write" | "users:read" | "users:write" | "programs:read" | "programs:write";
+        Stage: {
+            activities: components["schemas"]["Activity"][];
+            expected_result: string;
+            gate: components["schemas"]["StageGate"];
+            progress: components["schemas"]["Progress"];
+            /** Format: int32 */
+            stage_no: number;
+            title: string;
+        };
+        StageGate: {
+            /** @description What the data proves. */
+            checks: components["schemas"]["GateCheck"][];
+            /** @description Every activity of the stage is done or cancelled, and at least one is done. */
+            ticked: boolean;
+        };
+        /**
+         * @description One activity of a template: its deadline is given as a month of the academic year and placed
+         *     at that month's end in the programme's year.
+         */
+        TemplateActivity: {
+            content: string;
+            expected_result?: string | null;
+            /**
+             * Format: int32
+             * @description Calendar month (9 = September … 5 = May), placed in the programme's academic year.
+             */
+            month: number;
+            responsible_role?: null | components["schemas"]["Role"];
+            /** Format: int32 */
+            stage_no: number;
+            title: string;
+        };
+        /** @enum {string} */
+        TemplateSource: "regional" | "standard";
         TokenPair: {
             /** @description A short-lived JWT for `Authorization: Bearer`. */
             access_token: string;
@@ -806,6 +1336,145 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_media_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description media-plan item id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_media_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the item's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description media-plan item id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MediaItemPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaItem"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1321,6 +1990,849 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_roadmap_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description institute or school id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapTemplate"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_roadmap_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description institute id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoadmapTemplateUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapTemplate"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_an_institute */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_program: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_program: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag you read */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition, programme_closed, deadlines_outside_dates */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    program_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_media_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaPlan"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_media_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMediaItem"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaItem"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation_failed, deadline_outside_programme */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_roadmap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roadmap"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+                /** @description 1–7 */
+                stage_no: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewActivity"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found, unknown_stage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation_failed, deadline_outside_programme */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_activity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the activity's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description activity id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_activity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the activity's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description activity id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation_failed, deadline_outside_programme */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_programs: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProgramStatus"];
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Program"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_program: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProgram"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_a_school */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation_failed, date_outside_year */
             422: {
                 headers: {
                     [name: string]: unknown;

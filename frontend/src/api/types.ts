@@ -47,3 +47,33 @@ export const API_TOKEN_SCOPES = [
   "users:read",
   "users:write",
 ] as const satisfies readonly ApiTokenScope[];
+
+export type Program = ResponseOf<"/api/v1/programs/{id}", "get">;
+export type NewProgram = RequestOf<"/api/v1/schools/{school_id}/programs", "post">;
+export type ProgramPatch = RequestOf<"/api/v1/programs/{id}", "patch">;
+export type ProgramStatus = Program["status"];
+export type MentorshipForm = Program["forms"][number];
+export type Progress = Program["progress"];
+export type Roadmap = ResponseOf<"/api/v1/programs/{id}/roadmap", "get">;
+export type Stage = Roadmap["stages"][number];
+export type GateCheck = Stage["gate"]["checks"][number];
+export type Activity = Stage["activities"][number];
+export type ActivityStatus = Activity["status"];
+export type NewActivity = RequestOf<"/api/v1/programs/{id}/roadmap/stages/{stage_no}/activities", "post">;
+export type ActivityPatch = RequestOf<"/api/v1/roadmap-activities/{id}", "patch">;
+export type MediaItem = ResponseOf<"/api/v1/programs/{id}/media-plan", "get">["items"][number];
+export type MediaStatus = MediaItem["status"];
+export type NewMediaItem = RequestOf<"/api/v1/programs/{id}/media-plan", "post">;
+export type MediaItemPatch = RequestOf<"/api/v1/media-plan-items/{id}", "patch">;
+
+/** The five forms of mentorship of the target model, in the order the model lists them. */
+export const MENTORSHIP_FORMS = [
+  "student_student",
+  "teacher_teacher",
+  "employer_student",
+  "university_student_student",
+  "employer_college_student",
+] as const satisfies readonly MentorshipForm[];
+
+export const ACTIVITY_STATUSES = ["planned", "in_progress", "done", "cancelled"] as const satisfies readonly ActivityStatus[];
+export const MEDIA_STATUSES = ["planned", "in_progress", "published", "cancelled"] as const satisfies readonly MediaStatus[];

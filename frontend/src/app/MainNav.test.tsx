@@ -24,14 +24,19 @@ function me(roles: Role[], isSystemAdmin = false): Me {
 const links = () => screen.getAllByRole("link").map((a) => a.textContent);
 
 describe("MainNav", () => {
-  it("shows a curator only the overview", () => {
+  it("shows a curator the overview and the programmes", () => {
     renderWithProviders(<MainNav me={me(["curator"])} onNavigate={() => {}} />);
+    expect(links()).toEqual(["Обзор", "Программы"]);
+  });
+
+  it("shows a mentor only the overview", () => {
+    renderWithProviders(<MainNav me={me(["mentor", "mentee"])} onNavigate={() => {}} />);
     expect(links()).toEqual(["Обзор"]);
   });
 
-  it("shows administrators organisations and users", () => {
+  it("shows administrators programmes, organisations and users", () => {
     renderWithProviders(<MainNav me={me(["school_admin"])} onNavigate={() => {}} />);
-    expect(links()).toEqual(["Обзор", "Организации", "Пользователи"]);
+    expect(links()).toEqual(["Обзор", "Программы", "Организации", "Пользователи"]);
   });
 
   it("treats the system admin flag as administering without any role", () => {

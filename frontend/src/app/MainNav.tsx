@@ -1,13 +1,16 @@
 import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { administers } from "../api/me";
+import { administers, seesPrograms } from "../api/me";
 import type { Me } from "../api/types";
 
 export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items = [{ to: "/", label: t("nav.home"), active: pathname === "/" }];
+  if (seesPrograms(me)) {
+    items.push({ to: "/programs", label: t("nav.programs"), active: pathname.startsWith("/programs") });
+  }
   if (administers(me)) {
     items.push(
       { to: "/organizations", label: t("nav.organizations"), active: pathname.startsWith("/organizations") },

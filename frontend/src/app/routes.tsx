@@ -7,11 +7,13 @@ import { HomePage } from "../features/home/HomePage";
 import { Shell } from "./Shell";
 import { useSession } from "./useSession";
 
-// Administration screens (and the chart library) load only for those who open them.
+// Administration and programme screens (and the chart library) load only for those who open them.
 const OrganizationsPage = lazy(() =>
   import("../features/admin/organizations/OrganizationsPage").then((m) => ({ default: m.OrganizationsPage })),
 );
 const UsersPage = lazy(() => import("../features/admin/users/UsersPage").then((m) => ({ default: m.UsersPage })));
+const ProgramsPage = lazy(() => import("../features/programs/ProgramsPage").then((m) => ({ default: m.ProgramsPage })));
+const ProgramPage = lazy(() => import("../features/programs/ProgramPage").then((m) => ({ default: m.ProgramPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -49,6 +51,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="organizations" element={<Lazy><OrganizationsPage /></Lazy>} />
         <Route path="organizations/:organizationId" element={<Lazy><OrganizationsPage /></Lazy>} />
+        <Route path="programs" element={<Lazy><ProgramsPage /></Lazy>} />
+        <Route path="programs/:programId" element={<Lazy><ProgramPage /></Lazy>} />
         <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
         <Route path="users/:userId" element={<Lazy><UserPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />

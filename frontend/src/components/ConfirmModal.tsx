@@ -7,11 +7,13 @@ interface Props {
   message: string;
   confirmLabel: string;
   loading?: boolean;
+  /** Red by default: most confirmations guard something that cannot be undone. */
+  confirmColor?: string;
   onConfirm: () => void;
   onClose: () => void;
 }
 
-export function ConfirmModal({ opened, title, message, confirmLabel, loading, onConfirm, onClose }: Props) {
+export function ConfirmModal({ opened, title, message, confirmLabel, loading, confirmColor = "red", onConfirm, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
@@ -20,7 +22,7 @@ export function ConfirmModal({ opened, title, message, confirmLabel, loading, on
         <Button variant="default" onClick={onClose} data-autofocus>
           {t("common.cancel")}
         </Button>
-        <Button color="red" loading={loading} onClick={onConfirm}>
+        <Button color={confirmColor} loading={loading} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </Group>

@@ -9,6 +9,8 @@ export function useProblemMessage() {
   const { t, i18n } = useTranslation();
   return (error: unknown): string => {
     if (error instanceof ApiProblem) {
+      // Whatever code a 412 carries, the user needs the same advice: reload and redo.
+      if (error.status === 412) return t("errors.codes.precondition_failed");
       const key = `errors.codes.${error.code}`;
       if (i18n.exists(key)) return t(key);
       return error.detail ?? t("errors.generic");

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Checkbox, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useCreateApiToken } from "../../../api/apiTokens";
 import { fieldErrorMap } from "../../../api/problem";
 import { API_TOKEN_SCOPES, type ApiTokenCreated, type ApiTokenScope } from "../../../api/types";
-import { ErrorAlert } from "../../../components/ErrorAlert";
+import { FormModal } from "../../../components/FormModal";
 
 interface Props {
   organizationId: number;
@@ -49,29 +49,23 @@ export function CreateApiTokenModal({ organizationId, opened, onClose, onCreated
   );
 
   return (
-    <Modal opened={opened} onClose={close} title={t("tokens.create")}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.error && <ErrorAlert error={create.error} />}
-          <TextInput label={t("tokens.name")} required data-autofocus {...form.getInputProps("name")} />
-          <Checkbox.Group label={t("tokens.scopes")} required {...form.getInputProps("scopes")}>
-            <Stack gap="xs" mt="xs">
-              {API_TOKEN_SCOPES.map((scope) => (
-                <Checkbox key={scope} value={scope} label={t(`tokens.scope.${scope}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <TextInput type="date" label={t("tokens.expires")} {...form.getInputProps("expires_on")} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t("common.create")}
-            </Button>
-          </Group>
+    <FormModal
+      opened={opened}
+      title={t("tokens.create")}
+      error={create.error}
+      loading={create.isPending}
+      onSubmit={submit}
+      onClose={close}
+    >
+      <TextInput label={t("tokens.name")} required data-autofocus {...form.getInputProps("name")} />
+      <Checkbox.Group label={t("tokens.scopes")} required {...form.getInputProps("scopes")}>
+        <Stack gap="xs" mt="xs">
+          {API_TOKEN_SCOPES.map((scope) => (
+            <Checkbox key={scope} value={scope} label={t(`tokens.scope.${scope}`)} />
+          ))}
         </Stack>
-      </form>
-    </Modal>
+      </Checkbox.Group>
+      <TextInput type="date" label={t("tokens.expires")} {...form.getInputProps("expires_on")} />
+    </FormModal>
   );
 }

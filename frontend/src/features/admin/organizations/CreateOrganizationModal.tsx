@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
+import { Select, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCreateOrganization } from "../../../api/organizations";
 import { fieldErrorMap } from "../../../api/problem";
 import type { Organization } from "../../../api/types";
-import { ErrorAlert } from "../../../components/ErrorAlert";
+import { FormModal } from "../../../components/FormModal";
 import { notifySuccess } from "../../../components/notify";
 import { childKindOf } from "./orgTree";
 import { timeZoneOptions } from "./timeZones";
@@ -59,36 +59,30 @@ export function CreateOrganizationModal({ parent, opened, onClose }: Props) {
   );
 
   return (
-    <Modal opened={opened} onClose={close} title={t(`organizations.create.${kind}`)}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {parent && <TextInput label={t("organizations.parent")} value={parent.name} readOnly />}
-          {create.error && <ErrorAlert error={create.error} />}
-          <TextInput label={t("organizations.name")} required data-autofocus {...form.getInputProps("name")} />
-          <TextInput label={t("organizations.shortName")} {...form.getInputProps("short_name")} />
-          <TextInput
-            label={t("organizations.slug")}
-            description={t("organizations.slugHint")}
-            {...form.getInputProps("slug")}
-          />
-          <Select
-            label={t("organizations.timeZone")}
-            required
-            searchable
-            allowDeselect={false}
-            data={timeZoneOptions(form.values.time_zone)}
-            {...form.getInputProps("time_zone")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t("common.create")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      title={t(`organizations.create.${kind}`)}
+      error={create.error}
+      loading={create.isPending}
+      onSubmit={submit}
+      onClose={close}
+    >
+      {parent && <TextInput label={t("organizations.parent")} value={parent.name} readOnly />}
+      <TextInput label={t("organizations.name")} required data-autofocus {...form.getInputProps("name")} />
+      <TextInput label={t("organizations.shortName")} {...form.getInputProps("short_name")} />
+      <TextInput
+        label={t("organizations.slug")}
+        description={t("organizations.slugHint")}
+        {...form.getInputProps("slug")}
+      />
+      <Select
+        label={t("organizations.timeZone")}
+        required
+        searchable
+        allowDeselect={false}
+        data={timeZoneOptions(form.values.time_zone)}
+        {...form.getInputProps("time_zone")}
+      />
+    </FormModal>
   );
 }

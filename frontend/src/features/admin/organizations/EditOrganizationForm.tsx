@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useOrganization, useUpdateOrganization } from "../../../api/organizations";
-import { ApiProblem, fieldErrorMap } from "../../../api/problem";
+import { fieldErrorMap } from "../../../api/problem";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { notifyFailure, notifySuccess } from "../../../components/notify";
 import { useProblemMessage } from "../../../components/useProblemMessage";
@@ -57,8 +57,7 @@ export function EditOrganizationForm({ organizationId }: { organizationId: numbe
         onSuccess: () => notifySuccess(t("common.saved")),
         onError: (error) => {
           form.setErrors(fieldErrorMap(error));
-          const stale = error instanceof ApiProblem && error.status === 412;
-          notifyFailure(stale ? t("errors.codes.precondition_failed") : problemMessage(error));
+          notifyFailure(problemMessage(error));
         },
       },
     ),

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { PasswordInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { fieldErrorMap } from "../../../api/problem";
 import type { Role } from "../../../api/types";
 import { useCreateUser } from "../../../api/users";
-import { ErrorAlert } from "../../../components/ErrorAlert";
+import { FormModal } from "../../../components/FormModal";
 import { OrganizationSelect } from "../../../components/OrganizationSelect";
 import { RoleSelect } from "../../../components/RoleSelect";
 import { notifySuccess } from "../../../components/notify";
@@ -64,43 +64,37 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   );
 
   return (
-    <Modal opened={opened} onClose={close} title={t("users.create")}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.error && <ErrorAlert error={create.error} />}
-          <TextInput label={t("users.email")} type="email" required data-autofocus {...form.getInputProps("email")} />
-          <TextInput label={t("users.fullName")} required {...form.getInputProps("full_name")} />
-          <PasswordInput
-            label={t("users.password")}
-            description={t("users.passwordHint", { min: MIN_PASSWORD_LENGTH })}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps("password")}
-          />
-          <OrganizationSelect
-            label={t("users.organization")}
-            clearable
-            value={form.values.organization_id}
-            onChange={(id) => form.setFieldValue("organization_id", id)}
-            error={form.errors.organization_id}
-          />
-          <RoleSelect
-            label={t("users.role")}
-            clearable
-            value={form.values.role}
-            onChange={(role) => form.setFieldValue("role", role)}
-            error={form.errors.role}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t("common.create")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      title={t("users.create")}
+      error={create.error}
+      loading={create.isPending}
+      onSubmit={submit}
+      onClose={close}
+    >
+      <TextInput label={t("users.email")} type="email" required data-autofocus {...form.getInputProps("email")} />
+      <TextInput label={t("users.fullName")} required {...form.getInputProps("full_name")} />
+      <PasswordInput
+        label={t("users.password")}
+        description={t("users.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+        autoComplete="new-password"
+        required
+        {...form.getInputProps("password")}
+      />
+      <OrganizationSelect
+        label={t("users.organization")}
+        clearable
+        value={form.values.organization_id}
+        onChange={(id) => form.setFieldValue("organization_id", id)}
+        error={form.errors.organization_id}
+      />
+      <RoleSelect
+        label={t("users.role")}
+        clearable
+        value={form.values.role}
+        onChange={(role) => form.setFieldValue("role", role)}
+        error={form.errors.role}
+      />
+    </FormModal>
   );
 }

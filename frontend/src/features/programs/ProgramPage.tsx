@@ -1,0 +1,73 @@
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { downloadCalendar, useProgram } from "../../api/programs";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageLoader } from "../../components/PageLoader";
+import { notifyFailure } from "../../components/notify";
+import { useProblemMessage } from "../../components/useProblemMessage";
+import { MediaPlanTable } from "./media/MediaPlanTable";
+import { ProgramDetailsForm } from "./ProgramDetailsForm";
+import { ProgramStatusBadge } from "./ProgramStatusBadge";
+import { isClosed } from "./programStatus";
+import { RoadmapView } from "./roadmap/RoadmapView";
+
+export function ProgramPage() {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const programId = Number(useParams().programId);
+  const loaded = useProgram(programId);
+  const [downloading, setDownloading] = useState(false);
+
+  if (loaded.isPending) return <PageLoader />;
+  if (loaded.error) return <ErrorAlert error={loaded.error} />;
+  const { program } = loaded.data;
+  const readOnly = isClosed(program.status);
+
+  const saveCalendar = () => {
+    setDownloading(true);
+    downloadCalendar(program.id, `programme-${program.id}.ics`)
+      .catch((error: unknown) => notifyFailure(problemMessage(error)))
+      .finally(() => setDownloading(false));
+  };
+
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/programs?school=${program.school_id}`} size="sm">
+        ← {t("programs.back")}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div style={{ minWidth: 0 }}>
+          <Title order={1}>{program.title}</Title>
+          <Group gap="xs" mt={4}>
+            <ProgramStatusBadge status={program.status} />
+            <Text size="sm" c="dimmed">
+              {t("programs.year", { year: program.academic_year })}
+            </Text>
+          </Group>
+        </div>
+        <Button variant="light" loading={downloading} onClick={saveCalendar}>
+          {t("programs.calendar")}
+        </Button>
+      </Group>
+      {readOnly && <Alert color="gray">{t("programs.closed")}</Alert>}
+      <Tabs defaultValue="roadmap" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="roadmap">{t("programs.tabs.roadmap")}</Tabs.Tab>
+          <Tabs.Tab value="media">{t("programs.tabs.mediaPlan")}</Tabs.Tab>
+          <Tabs.Tab value="details">{t("programs.tabs.details")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="roadmap" pt="md">
+          <RoadmapView program={program} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="media" pt="md">
+          <MediaPlanTable programId={program.id} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="md">
+          <ProgramDetailsForm program={program} etag={loaded.data.etag} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
