@@ -10,6 +10,8 @@ pub mod http;
 pub mod openapi;
 pub mod ops;
 pub mod orgs;
+pub mod pairing;
+pub mod participants;
 pub mod programs;
 pub mod startup;
 pub mod telemetry;

@@ -20,6 +20,8 @@ use crate::error::{FieldError, Problem};
         (name = "organizations", description = "Regions, institutes, schools and their contingents"),
         (name = "users", description = "People and their roles in organisations"),
         (name = "programs", description = "Programmes, the seven-stage roadmap, the media plan"),
+        (name = "participants", description = "The people of the bases, consents, the audit trail"),
+        (name = "pairing", description = "Programme bases of mentees and mentors, requests, the request map"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

@@ -24,7 +24,7 @@ use crate::http::idempotency::idempotency;
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::telemetry::RequestSpan;
-use crate::{ops, orgs, programs};
+use crate::{ops, orgs, pairing, participants, programs};
 
 /// Every operation under `/api/v1`.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -61,7 +61,25 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(programs::media_plan::delete_media_item)
         .service(programs::calendar::program_calendar)
         .service(programs::regional::get_roadmap_template)
-        .service(programs::regional::put_roadmap_template);
+        .service(programs::regional::put_roadmap_template)
+        .service(participants::routes::list_participants)
+        .service(participants::routes::create_participant)
+        .service(participants::routes::get_participant)
+        .service(participants::routes::update_participant)
+        .service(participants::routes::delete_participant)
+        .service(participants::consents::list_consents)
+        .service(participants::consents::add_consent)
+        .service(participants::consents::withdraw_consent)
+        .service(participants::audit::list_audit)
+        .service(pairing::tags::list_request_tags)
+        .service(pairing::tags::add_request_tag)
+        .service(pairing::mentees::list_mentees)
+        .service(pairing::mentees::enrol_mentee)
+        .service(pairing::mentees::update_mentee)
+        .service(pairing::mentors::list_mentors)
+        .service(pairing::mentors::enrol_mentor)
+        .service(pairing::mentors::update_mentor)
+        .service(pairing::request_map::request_map);
 }
 
 fn operations(cfg: &mut ServiceConfig) {

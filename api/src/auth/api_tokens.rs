@@ -31,6 +31,10 @@ pub enum Scope {
     ProgramsRead,
     #[serde(rename = "programs:write")]
     ProgramsWrite,
+    #[serde(rename = "participants:read")]
+    ParticipantsRead,
+    #[serde(rename = "participants:write")]
+    ParticipantsWrite,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

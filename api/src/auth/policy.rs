@@ -20,6 +20,11 @@ pub enum Action {
     ViewProgram,
     ManageProgram,
     ManageRoadmapTemplate,
+    ViewParticipants,
+    ManageParticipants,
+    /// Disability, difficult life situation, behaviour, being on a register.
+    ViewSensitive,
+    ViewAudit,
 }
 
 fn role_allows(role: Role, action: Action) -> bool {
@@ -35,6 +40,11 @@ fn role_allows(role: Role, action: Action) -> bool {
         ViewProgram => matches!(role, RegionAdmin | Institute | SchoolAdmin | Coordinator | Curator | Psychologist),
         ManageProgram => matches!(role, SchoolAdmin | Coordinator | Curator),
         ManageRoadmapTemplate => matches!(role, RegionAdmin | Institute),
+        // The institute loads participants by script; the region sees figures only.
+        ViewParticipants => matches!(role, Institute | SchoolAdmin | Coordinator | Curator | Psychologist),
+        ManageParticipants => matches!(role, Institute | SchoolAdmin | Coordinator | Curator),
+        ViewSensitive => matches!(role, SchoolAdmin | Curator | Psychologist),
+        ViewAudit => matches!(role, SchoolAdmin),
     }
 }
 
@@ -47,6 +57,9 @@ fn scope_allows(scopes: &[Scope], action: Action) -> bool {
         Action::ManageUsers => Scope::UsersWrite,
         Action::ViewProgram => Scope::ProgramsRead,
         Action::ManageProgram | Action::ManageRoadmapTemplate => Scope::ProgramsWrite,
+        Action::ViewParticipants => Scope::ParticipantsRead,
+        Action::ManageParticipants => Scope::ParticipantsWrite,
+        Action::ViewSensitive | Action::ViewAudit => return false,
         Action::ManageApiTokens => return false,
     };
     scopes.contains(&needed)

@@ -192,10 +192,117 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    participants (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        external_id -> Nullable<Text>,
+        kind -> Text,
+        last_name -> Nullable<Text>,
+        first_name -> Nullable<Text>,
+        middle_name -> Nullable<Text>,
+        search_key -> Nullable<Text>,
+        birth_date -> Nullable<Date>,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        birth_year -> Nullable<Integer>,
+        grade -> Nullable<Integer>,
+        class_letter -> Nullable<Text>,
+        user_id -> Nullable<BigInt>,
+        disability -> Bool,
+        difficult_life_situation -> Bool,
+        behaviour_problems -> Bool,
+        on_register -> Bool,
+        erased_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consents (id) {
+        id -> BigInt,
+        participant_id -> BigInt,
+        given_by -> Text,
+        giver_name -> Nullable<Text>,
+        scope -> Text,
+        given_on -> Date,
+        document_ref -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        actor -> Text,
+        action -> Text,
+        entity -> Text,
+        entity_id -> BigInt,
+        detail -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    request_tags (id) {
+        id -> BigInt,
+        school_id -> Nullable<BigInt>,
+        code -> Text,
+        label -> Text,
+    }
+}
+
+diesel::table! {
+    program_mentees (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        participant_id -> BigInt,
+        categories -> Text,
+        mentee_type -> Text,
+        request_text -> Nullable<Text>,
+        request_tags -> Text,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    program_mentors (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        participant_id -> BigInt,
+        contour -> Text,
+        competencies -> Text,
+        achievements -> Nullable<Text>,
+        capacity -> Integer,
+        application_received_on -> Nullable<Date>,
+        interview_on -> Nullable<Date>,
+        interview_outcome -> Nullable<Text>,
+        interview_notes -> Nullable<Text>,
+        training_status -> Text,
+        training_completed_on -> Nullable<Date>,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(roadmap_activities -> programs (program_id));
 diesel::joinable!(media_plan_items -> programs (program_id));
+diesel::joinable!(participants -> organizations (school_id));
+diesel::joinable!(consents -> participants (participant_id));
+diesel::joinable!(program_mentees -> participants (participant_id));
+diesel::joinable!(program_mentors -> participants (participant_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -211,4 +318,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     roadmap_activities,
     media_plan_items,
     roadmap_templates,
+    participants,
+    consents,
+    audit_log,
+    request_tags,
+    program_mentees,
+    program_mentors,
 );

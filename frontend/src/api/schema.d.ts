@@ -75,6 +75,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consents/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a consent
+         * @description Withdrawing the consent to processing erases the person's personal data in the same request; an anonymous record stays for the figures. Audited.
+         */
+        post: operations["withdraw_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -184,6 +204,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read or changed a minor's record (newest first) */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/contingent": {
         parameters: {
             query?: never;
@@ -221,6 +258,86 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant (a minor's record is audited) */
+        get: operations["get_participant"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a participant's personal data
+         * @description Names, contacts, birth date and free text leave the system at once; an anonymous record (kind, grade, birth year) stays so that figures remain right. Audited.
+         */
+        delete: operations["delete_participant"];
+        options?: never;
+        head?: never;
+        /** Change a participant */
+        patch: operations["update_participant"];
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's consents, withdrawn ones included */
+        get: operations["list_consents"];
+        put?: never;
+        /**
+         * Record a consent
+         * @description For a minor the consent comes from a parent or legal representative, named.
+         */
+        post: operations["add_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/program-mentees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a mentee's enrolment: categories, request, status */
+        patch: operations["update_mentee"];
+        trace?: never;
+    };
+    "/api/v1/program-mentors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record a mentor's selection: interview, training, capacity, status
+         * @description A mentor enters the base (status in_base) after passing the interview.
+         */
+        patch: operations["update_mentor"];
         trace?: never;
     };
     "/api/v1/programs/{id}": {
@@ -273,6 +390,65 @@ export interface paths {
         put?: never;
         /** Add a media-plan item */
         post: operations["add_media_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/mentees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's base of mentees */
+        get: operations["list_mentees"];
+        put?: never;
+        /**
+         * Enrol a participant in the programme's base of mentees
+         * @description A minor enters only with a valid consent to process personal data (409 consent_required).
+         */
+        post: operations["enrol_mentee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's base of mentors with their selection record */
+        get: operations["list_mentors"];
+        put?: never;
+        /**
+         * Enrol a participant in the programme's base of mentors
+         * @description A minor (a student mentor) enters only with a valid consent to process personal data (409 consent_required).
+         */
+        post: operations["enrol_mentor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/request-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request map: demand by tag beside the mentors who answer it */
+        get: operations["request_map"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -334,6 +510,27 @@ export interface paths {
         patch: operations["update_activity"];
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people of a school's bases
+         * @description Every minor shown is written to the audit trail. Sensitive fields only for the school admin, curator and psychologist.
+         */
+        get: operations["list_participants"];
+        put?: never;
+        /** Add a person to the school's bases */
+        post: operations["create_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/programs": {
         parameters: {
             query?: never;
@@ -349,6 +546,24 @@ export interface paths {
          * @description The roadmap comes from the institute's regional template when it keeps one, else from the standard template of the target model.
          */
         post: operations["create_program"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/request-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's request tags (standard and its own) */
+        get: operations["list_request_tags"];
+        put?: never;
+        /** Add a tag to the school's vocabulary */
+        post: operations["add_request_tag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -544,8 +759,46 @@ export interface components {
             /** @description The secret. Shown this once; only its hash is kept. */
             token: string;
         };
+        AuditEntry: {
+            /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`. */
+            action: string;
+            /** @description `user:<id>` or `api_token:<id>`. */
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            detail?: string | null;
+            entity: string;
+            /** Format: int64 */
+            entity_id: number;
+            /** Format: int64 */
+            id: number;
+        };
         /** @enum {string} */
         CheckStatus: "met" | "unmet" | "not_tracked";
+        Consent: {
+            /** Format: date-time */
+            created_at: string;
+            document_ref?: string | null;
+            given_by: components["schemas"]["ConsentGiver"];
+            /** Format: date */
+            given_on: string;
+            /** @description The parent's or representative's name; erased with the person's data. */
+            giver_name?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            participant_id: number;
+            scope: components["schemas"]["ConsentScope"];
+            /** Format: date-time */
+            withdrawn_at?: string | null;
+        };
+        /** @enum {string} */
+        ConsentGiver: "self" | "parent" | "legal_representative";
+        ConsentList: {
+            items: components["schemas"]["Consent"][];
+        };
+        /** @enum {string} */
+        ConsentScope: "processing" | "publication_name" | "publication_photo";
         /** @description Students of the school by age on a reference date: the denominator of the headline indicator. */
         Contingent: {
             age_groups: components["schemas"]["AgeGroup"][];
@@ -579,6 +832,8 @@ export interface components {
             /** Format: date */
             reference_date: string;
         };
+        /** @enum {string} */
+        Contour: "internal" | "external";
         /** @description A field that broke the schema or a rule, named by its JSON path (`memberships[0].role`). */
         FieldError: {
             field: string;
@@ -595,6 +850,8 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        /** @enum {string} */
+        InterviewOutcome: "pending" | "passed" | "failed";
         /**
          * @example {
          *       "email": "curator@demo.nastavnik.ru",
@@ -668,6 +925,113 @@ export interface components {
             /** Format: int64 */
             user_id: number;
         };
+        Mentee: {
+            categories: components["schemas"]["MenteeCategory"][];
+            class_letter?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            etag: string;
+            /** Format: int32 */
+            grade?: number | null;
+            /** Format: int64 */
+            id: number;
+            mentee_type: components["schemas"]["MenteeType"];
+            /** @description "Last First", or null once erased. */
+            name?: string | null;
+            /** Format: int64 */
+            participant_id: number;
+            /** Format: int64 */
+            program_id: number;
+            request_tags: string[];
+            /** @description The request (запрос): the concrete problem to solve. */
+            request_text?: string | null;
+            status: components["schemas"]["MenteeStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Mentee categories (DOMAIN.md). The sensitive ones (disability, difficult life situation,
+         *     behaviour) are kept on the participant and shown here only to those who may see them.
+         * @enum {string}
+         */
+        MenteeCategory: "outstanding_abilities" | "poor_results" | "not_engaged" | "disability" | "difficult_life_situation" | "behaviour_problems" | "young_specialist" | "burnout" | "new_workplace" | "wants_digital_skills";
+        MenteePatch: {
+            categories?: components["schemas"]["MenteeCategory"][] | null;
+            mentee_type?: null | components["schemas"]["MenteeType"];
+            request_tags?: string[] | null;
+            request_text?: string | null;
+            status?: null | components["schemas"]["MenteeStatus"];
+        };
+        /** @enum {string} */
+        MenteeStatus: "candidate" | "in_base" | "matched" | "awaiting_support" | "completed" | "withdrawn";
+        /** @enum {string} */
+        MenteeType: "passive" | "active";
+        Mentor: {
+            achievements?: string | null;
+            /** Format: date */
+            application_received_on?: string | null;
+            /**
+             * Format: int32
+             * @description 1 for a pair, more for a group.
+             */
+            capacity: number;
+            competencies: string[];
+            contour: components["schemas"]["Contour"];
+            /** Format: date-time */
+            created_at: string;
+            etag: string;
+            /** Format: int32 */
+            grade?: number | null;
+            /** Format: int64 */
+            id: number;
+            interview_notes?: string | null;
+            /** Format: date */
+            interview_on?: string | null;
+            interview_outcome?: null | components["schemas"]["InterviewOutcome"];
+            name?: string | null;
+            /** Format: int64 */
+            participant_id: number;
+            /** Format: int64 */
+            program_id: number;
+            /** @description Passed the interview and finished the "school of mentors". */
+            ready: boolean;
+            /** @description Where the mentor comes from: the participant's kind. */
+            source: components["schemas"]["ParticipantKind"];
+            status: components["schemas"]["MentorStatus"];
+            /** Format: date */
+            training_completed_on?: string | null;
+            training_status: components["schemas"]["TrainingStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MentorOffer: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int64 */
+            mentor_id: number;
+            name?: string | null;
+            /** @description Passed the interview and the training. */
+            ready: boolean;
+        };
+        MentorPatch: {
+            achievements?: string | null;
+            /** Format: date */
+            application_received_on?: string | null;
+            /** Format: int32 */
+            capacity?: number | null;
+            competencies?: string[] | null;
+            contour?: null | components["schemas"]["Contour"];
+            interview_notes?: string | null;
+            /** Format: date */
+            interview_on?: string | null;
+            interview_outcome?: null | components["schemas"]["InterviewOutcome"];
+            status?: null | components["schemas"]["MentorStatus"];
+            /** Format: date */
+            training_completed_on?: string | null;
+            training_status?: null | components["schemas"]["TrainingStatus"];
+        };
+        /** @enum {string} */
+        MentorStatus: "candidate" | "in_base" | "withdrawn";
         /**
          * @description The five forms of mentorship of the target model (seed 002).
          * @enum {string}
@@ -707,6 +1071,23 @@ export interface components {
         };
         /**
          * @example {
+         *       "document_ref": "Согласие № 42",
+         *       "given_by": "parent",
+         *       "given_on": "2026-09-05",
+         *       "giver_name": "Соколова Ирина Васильевна",
+         *       "scope": "processing"
+         *     }
+         */
+        NewConsent: {
+            document_ref?: string | null;
+            given_by: components["schemas"]["ConsentGiver"];
+            /** Format: date */
+            given_on: string;
+            giver_name?: string | null;
+            scope: components["schemas"]["ConsentScope"];
+        };
+        /**
+         * @example {
          *       "channel": "Сайт школы",
          *       "deadline": "2027-02-15",
          *       "event": "Неделя наставничества",
@@ -732,6 +1113,51 @@ export interface components {
         };
         /**
          * @example {
+         *       "categories": [
+         *         "poor_results"
+         *       ],
+         *       "mentee_type": "passive",
+         *       "participant_id": 12,
+         *       "request_tags": [
+         *         "academic_results",
+         *         "exam_preparation"
+         *       ],
+         *       "request_text": "Подтянуть математику к ОГЭ"
+         *     }
+         */
+        NewMentee: {
+            categories?: components["schemas"]["MenteeCategory"][];
+            mentee_type: components["schemas"]["MenteeType"];
+            /** Format: int64 */
+            participant_id: number;
+            request_tags?: string[];
+            request_text?: string | null;
+            status?: null | components["schemas"]["MenteeStatus"];
+        };
+        /**
+         * @example {
+         *       "application_received_on": "2026-10-05",
+         *       "capacity": 1,
+         *       "competencies": [
+         *         "academic_results",
+         *         "olympiads"
+         *       ],
+         *       "participant_id": 7
+         *     }
+         */
+        NewMentor: {
+            achievements?: string | null;
+            /** Format: date */
+            application_received_on?: string | null;
+            /** Format: int32 */
+            capacity?: number | null;
+            competencies?: string[];
+            contour?: null | components["schemas"]["Contour"];
+            /** Format: int64 */
+            participant_id: number;
+        };
+        /**
+         * @example {
          *       "kind": "school",
          *       "name": "МБОУ СОШ с. Кремово",
          *       "parent_id": 2,
@@ -751,6 +1177,38 @@ export interface components {
             slug?: string | null;
             /** @example Europe/Moscow */
             time_zone: string;
+        };
+        /**
+         * @example {
+         *       "birth_date": "2013-04-12",
+         *       "class_letter": "Б",
+         *       "external_id": "KR-0042",
+         *       "first_name": "Максим",
+         *       "grade": 7,
+         *       "kind": "student",
+         *       "last_name": "Соколов"
+         *     }
+         */
+        NewParticipant: {
+            /** Format: date */
+            birth_date?: string | null;
+            /** Format: int32 */
+            birth_year?: number | null;
+            class_letter?: string | null;
+            /** Format: email */
+            email?: string | null;
+            external_id?: string | null;
+            first_name: string;
+            /** Format: int32 */
+            grade?: number | null;
+            kind: components["schemas"]["ParticipantKind"];
+            last_name: string;
+            middle_name?: string | null;
+            notes?: string | null;
+            phone?: string | null;
+            sensitive?: components["schemas"]["Sensitive"];
+            /** Format: int64 */
+            user_id?: number | null;
         };
         /**
          * @example {
@@ -789,6 +1247,16 @@ export interface components {
             start_date?: string | null;
             tasks?: string[];
             title: string;
+        };
+        /**
+         * @example {
+         *       "code": "robotics",
+         *       "label": "Робототехника"
+         *     }
+         */
+        NewRequestTag: {
+            code: string;
+            label: string;
         };
         /**
          * @example {
@@ -865,6 +1333,94 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        Paginated_AuditEntry: {
+            items: {
+                /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`. */
+                action: string;
+                /** @description `user:<id>` or `api_token:<id>`. */
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                detail?: string | null;
+                entity: string;
+                /** Format: int64 */
+                entity_id: number;
+                /** Format: int64 */
+                id: number;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        Paginated_Mentee: {
+            items: {
+                categories: components["schemas"]["MenteeCategory"][];
+                class_letter?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                etag: string;
+                /** Format: int32 */
+                grade?: number | null;
+                /** Format: int64 */
+                id: number;
+                mentee_type: components["schemas"]["MenteeType"];
+                /** @description "Last First", or null once erased. */
+                name?: string | null;
+                /** Format: int64 */
+                participant_id: number;
+                /** Format: int64 */
+                program_id: number;
+                request_tags: string[];
+                /** @description The request (запрос): the concrete problem to solve. */
+                request_text?: string | null;
+                status: components["schemas"]["MenteeStatus"];
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        Paginated_Mentor: {
+            items: {
+                achievements?: string | null;
+                /** Format: date */
+                application_received_on?: string | null;
+                /**
+                 * Format: int32
+                 * @description 1 for a pair, more for a group.
+                 */
+                capacity: number;
+                competencies: string[];
+                contour: components["schemas"]["Contour"];
+                /** Format: date-time */
+                created_at: string;
+                etag: string;
+                /** Format: int32 */
+                grade?: number | null;
+                /** Format: int64 */
+                id: number;
+                interview_notes?: string | null;
+                /** Format: date */
+                interview_on?: string | null;
+                interview_outcome?: null | components["schemas"]["InterviewOutcome"];
+                name?: string | null;
+                /** Format: int64 */
+                participant_id: number;
+                /** Format: int64 */
+                program_id: number;
+                /** @description Passed the interview and finished the "school of mentors". */
+                ready: boolean;
+                /** @description Where the mentor comes from: the participant's kind. */
+                source: components["schemas"]["ParticipantKind"];
+                status: components["schemas"]["MentorStatus"];
+                /** Format: date */
+                training_completed_on?: string | null;
+                training_status: components["schemas"]["TrainingStatus"];
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         Paginated_Organization: {
             items: {
                 /** Format: date-time */
@@ -889,6 +1445,44 @@ export interface components {
                 time_zone: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        Paginated_Participant: {
+            items: {
+                /** Format: date */
+                birth_date?: string | null;
+                /** Format: int32 */
+                birth_year?: number | null;
+                class_letter?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                email?: string | null;
+                erased: boolean;
+                external_id?: string | null;
+                first_name?: string | null;
+                /** Format: int32 */
+                grade?: number | null;
+                /** @description A valid consent to process personal data is on record. */
+                has_processing_consent: boolean;
+                /** Format: int64 */
+                id: number;
+                /** @description Under 18 (or a student of unknown age): consent rules and the audit trail apply. */
+                is_minor: boolean;
+                kind: components["schemas"]["ParticipantKind"];
+                /** @description Null once the person's data was erased. */
+                last_name?: string | null;
+                middle_name?: string | null;
+                notes?: string | null;
+                phone?: string | null;
+                /** Format: int64 */
+                school_id: number;
+                sensitive?: null | components["schemas"]["Sensitive"];
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                user_id?: number | null;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
@@ -943,6 +1537,66 @@ export interface components {
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
+        };
+        Participant: {
+            /** Format: date */
+            birth_date?: string | null;
+            /** Format: int32 */
+            birth_year?: number | null;
+            class_letter?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            email?: string | null;
+            erased: boolean;
+            external_id?: string | null;
+            first_name?: string | null;
+            /** Format: int32 */
+            grade?: number | null;
+            /** @description A valid consent to process personal data is on record. */
+            has_processing_consent: boolean;
+            /** Format: int64 */
+            id: number;
+            /** @description Under 18 (or a student of unknown age): consent rules and the audit trail apply. */
+            is_minor: boolean;
+            kind: components["schemas"]["ParticipantKind"];
+            /** @description Null once the person's data was erased. */
+            last_name?: string | null;
+            middle_name?: string | null;
+            notes?: string | null;
+            phone?: string | null;
+            /** Format: int64 */
+            school_id: number;
+            sensitive?: null | components["schemas"]["Sensitive"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            user_id?: number | null;
+        };
+        /**
+         * @description Who a participant is (DOMAIN.md, "The two bases": mentor sources and mentees).
+         * @enum {string}
+         */
+        ParticipantKind: "student" | "teacher" | "parent" | "alumnus" | "employer" | "entrepreneur" | "veteran" | "university_student" | "college_student" | "partner";
+        /** @description Absent fields stay; `null` clears a nullable one. */
+        ParticipantPatch: {
+            /** Format: date */
+            birth_date?: string | null;
+            /** Format: int32 */
+            birth_year?: number | null;
+            class_letter?: string | null;
+            email?: string | null;
+            external_id?: string | null;
+            first_name?: string | null;
+            /** Format: int32 */
+            grade?: number | null;
+            kind?: null | components["schemas"]["ParticipantKind"];
+            last_name?: string | null;
+            middle_name?: string | null;
+            notes?: string | null;
+            phone?: string | null;
+            sensitive?: null | components["schemas"]["Sensitive"];
+            /** Format: int64 */
+            user_id?: number | null;
         };
         /**
          * @description The body of every error answer.
@@ -1038,6 +1692,46 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        RequestMap: {
+            /** Format: int64 */
+            program_id: number;
+            /** @description Ordered by gap, largest first; tags nobody asks for or offers are left out. */
+            rows: components["schemas"]["RequestMapRow"][];
+            /**
+             * Format: int64
+             * @description Active mentees whose request has no tag yet.
+             */
+            untagged_mentees: number;
+        };
+        RequestMapRow: {
+            /**
+             * Format: int64
+             * @description Places offered by the mentors with the competency (their capacities added up).
+             */
+            capacity: number;
+            /**
+             * Format: int64
+             * @description mentees − capacity: positive means more demand than supply.
+             */
+            gap: number;
+            label: string;
+            /**
+             * Format: int64
+             * @description Mentees in the base whose request carries the tag.
+             */
+            mentees: number;
+            mentors: components["schemas"]["MentorOffer"][];
+            tag: string;
+        };
+        RequestTag: {
+            code: string;
+            /** @description Added by the school rather than standard. */
+            custom: boolean;
+            label: string;
+        };
+        RequestTagList: {
+            items: components["schemas"]["RequestTag"][];
+        };
         Roadmap: {
             /**
              * Format: int32
@@ -1072,7 +1766,14 @@ export interface components {
          */
         Role: "region_admin" | "institute" | "school_admin" | "coordinator" | "curator" | "psychologist" | "mentor" | "mentee";
         /** @enum {string} */
-        Scope: "organizations:read" | "organizations:write" | "users:read" | "users:write" | "programs:read" | "programs:write";
+        Scope: "organizations:read" | "organizations:write" | "users:read" | "users:write" | "programs:read" | "programs:write" | "participants:read" | "participants:write";
+        /** @description Facts about a child that only the school admin, the curator and the psychologist see. */
+        Sensitive: {
+            behaviour_problems?: boolean;
+            difficult_life_situation?: boolean;
+            disability?: boolean;
+            on_register?: boolean;
+        };
         Stage: {
             activities: components["schemas"]["Activity"][];
             expected_result: string;
@@ -1120,6 +1821,8 @@ export interface components {
             /** @example Bearer */
             token_type: string;
         };
+        /** @enum {string} */
+        TrainingStatus: "not_started" | "in_progress" | "completed";
         User: {
             /** Format: date-time */
             created_at: string;
@@ -1301,6 +2004,61 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description consent id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description already_withdrawn */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1879,6 +2637,67 @@ export interface operations {
             };
         };
     };
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description Only the entries about this participant. */
+                participant_id?: number;
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description school id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_AuditEntry"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_contingent: {
         parameters: {
             query?: never;
@@ -2104,6 +2923,478 @@ export interface operations {
             };
             /** @description not_an_institute */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description participant id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description participant id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_participant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag you read */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description participant id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description participant_erased, external_id_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description participant id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description participant id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewConsent"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description participant_erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_mentee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the enrolment's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description enrolment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenteePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentee"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition, consent_required, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_mentor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the enrolment's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description enrolment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentor"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description selection_incomplete, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2426,6 +3717,322 @@ export interface operations {
             };
         };
     };
+    list_mentees: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Mentee"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrol_mentee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMentee"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentee"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description consent_required, already_enrolled, participant_erased, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_mentors: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Mentor"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrol_mentor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMentor"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentor"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description consent_required, already_enrolled, participant_erased, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestMap"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_roadmap: {
         parameters: {
             query?: never;
@@ -2705,6 +4312,150 @@ export interface operations {
             };
         };
     };
+    list_participants: {
+        parameters: {
+            query?: {
+                /** @description Part of the name, any case (Cyrillic too). */
+                q?: string;
+                kind?: components["schemas"]["ParticipantKind"];
+                grade?: number;
+                /** @description `true`: only those with a valid processing consent; `false`: only those without. */
+                consent?: boolean;
+                /** @description Include erased records (default false). */
+                include_erased?: boolean;
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Participant"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewParticipant"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description external_id_taken, not_a_school */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_programs: {
         parameters: {
             query?: {
@@ -2833,6 +4584,127 @@ export interface operations {
                 };
             };
             /** @description validation_failed, date_outside_year */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_request_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTagList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_request_tag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRequestTag"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestTag"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description tag_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;

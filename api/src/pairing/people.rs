@@ -1,0 +1,93 @@
+//! What the bases show of the enrolled people: name, grade, the minor flag, and the sensitive
+//! categories for those who may see them.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::dto::MenteeCategory;
+use crate::db::DbConnection;
+use crate::db::schema::participants;
+use crate::error::ApiError;
+use crate::participants::dto::ParticipantKind;
+use crate::participants::store::is_minor;
+use crate::programs::store::school_today;
+
+pub struct Person {
+    pub id: i64,
+    pub name: Option<String>,
+    pub kind: ParticipantKind,
+    pub grade: Option<i32>,
+    pub class_letter: Option<String>,
+    pub minor: bool,
+    sensitive: Vec<MenteeCategory>,
+}
+
+impl Person {
+    pub fn sensitive_categories(&self) -> Vec<MenteeCategory> {
+        self.sensitive.clone()
+    }
+}
+
+pub struct People(Vec<Person>);
+
+impl People {
+    pub fn get(&self, id: i64) -> Option<&Person> {
+        self.0.iter().find(|p| p.id == id)
+    }
+
+    /// The minors among them, for the audit trail.
+    pub fn minors(&self) -> Vec<i64> {
+        self.0.iter().filter(|p| p.minor && p.name.is_some()).map(|p| p.id).collect()
+    }
+}
+
+type Row = (i64, String, Option<String>, Option<String>, Option<i32>, Option<String>, Option<NaiveDate>, Option<i32>, (bool, bool, bool));
+
+pub fn enrolled_people(conn: &mut DbConnection, ids: &[i64], school_id: i64, show_sensitive: bool) -> Result<People, ApiError> {
+    let today = school_today(conn, school_id)?;
+    let rows: Vec<Row> = participants::table
+        .filter(participants::id.eq_any(ids))
+        .select((
+            participants::id,
+            participants::kind,
+            participants::last_name,
+            participants::first_name,
+            participants::grade,
+            participants::class_letter,
+            participants::birth_date,
+            participants::birth_year,
+            (participants::disability, participants::difficult_life_situation, participants::behaviour_problems),
+        ))
+        .load(conn)?;
+    Ok(People(
+        rows.into_iter()
+            .map(|(id, kind, last, first, grade, class_letter, birth_date, birth_year, (disability, difficult, behaviour))| {
+                let kind = ParticipantKind::parse(&kind).unwrap_or(ParticipantKind::Student);
+                let mut sensitive = Vec::new();
+                if show_sensitive {
+                    for (flag, category) in [
+                        (disability, MenteeCategory::Disability),
+                        (difficult, MenteeCategory::DifficultLifeSituation),
+                        (behaviour, MenteeCategory::BehaviourProblems),
+                    ] {
+                        if flag {
+                            sensitive.push(category);
+                        }
+                    }
+                }
+                Person {
+                    id,
+                    name: match (last, first) {
+                        (Some(l), Some(f)) => Some(format!("{l} {f}")),
+                        _ => None,
+                    },
+                    kind,
+                    grade,
+                    class_letter,
+                    minor: is_minor(kind, birth_date, birth_year, today),
+                    sensitive,
+                }
+            })
+            .collect(),
+    ))
+}
