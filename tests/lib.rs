@@ -131,7 +131,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let database = TestDatabase::new(backend);
     let config = test_config(&database);
     let db = open_database(&config).expect("open and migrate the test database");
-    nastavnik::demo::load(&mut db.get().expect("connection")).expect("load demo data");
+    nastavnik::demo::load_core(&mut db.get().expect("connection")).expect("load demo data");
     let app = Application::build(&config, db.clone()).expect("build the server");
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.into_server());

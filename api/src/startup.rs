@@ -23,6 +23,7 @@ use crate::error::ApiError;
 use crate::http::idempotency::idempotency;
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
+use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
 use crate::{ops, orgs, pairing, participants, programs};
 
@@ -71,6 +72,10 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(participants::consents::add_consent)
         .service(participants::consents::withdraw_consent)
         .service(participants::audit::list_audit)
+        .service(participants::import::routes::import_participants)
+        .service(participants::import::routes::get_import_job)
+        .service(participants::import::routes::import_sample)
+        .service(participants::export::export_participants)
         .service(pairing::tags::list_request_tags)
         .service(pairing::tags::add_request_tag)
         .service(pairing::mentees::list_mentees)
@@ -115,7 +120,8 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
         let db = web::Data::new(db);
         let static_dir = config.static_dir.clone();
-        let server = HttpServer::new(move || app(db.clone(), auth.clone(), metrics.clone(), static_dir.clone()))
+        let progress = web::Data::new(Progress::default());
+        let server = HttpServer::new(move || app(db.clone(), auth.clone(), progress.clone(), metrics.clone(), static_dir.clone()))
             .workers(config.workers)
             .shutdown_timeout(15)
             .disable_signals()
@@ -175,12 +181,17 @@ pub fn open_database(config: &Config) -> anyhow::Result<Db> {
     if applied > 0 {
         tracing::info!(applied, "database migrated");
     }
+    let interrupted = jobs::fail_interrupted(&mut conn)?;
+    if interrupted > 0 {
+        tracing::warn!(interrupted, "import jobs cut off by the last stop were marked failed");
+    }
     Ok(db)
 }
 
 fn app(
     db: web::Data<Db>,
     auth: web::Data<AuthConfig>,
+    progress: web::Data<Progress>,
     metrics: PrometheusMetrics,
     static_dir: PathBuf,
 ) -> App<
@@ -197,10 +208,13 @@ fn app(
         .openapi(ApiDoc::openapi())
         .app_data(db)
         .app_data(auth)
+        .app_data(progress)
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()))
         .app_data(web::QueryConfig::default().error_handler(|err, _| query_error(&err.to_string()).into()))
         .service(
             utoipa_actix_web::scope("/api/v1")
+                // Idempotency-Key hashes whole bodies, imports included: their limit, not 256 KiB.
+                .app_data(web::PayloadConfig::new(200 * 1024 * 1024))
                 .wrap(from_fn(idempotency))
                 .configure(api_v1),
         )

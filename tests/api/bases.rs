@@ -126,3 +126,36 @@ async fn sensitive_categories_follow_the_role(app: TestApp) {
     let seen = app.get(&format!("programs/{programme}/mentees"), &coordinator).await;
     assert_eq!(seen.body["items"][0]["categories"], json!(["not_engaged"]));
 }
+
+mod the_demo_bases_show_the_consent_rule {
+    #[tokio::test]
+    async fn on_sqlite() {
+        super::demo_bases(nastavnik_tests::spawn_app(nastavnik_tests::Backend::Sqlite).await).await
+    }
+    #[tokio::test]
+    async fn on_postgres() {
+        super::demo_bases(nastavnik_tests::spawn_app(nastavnik_tests::Backend::Postgres).await).await
+    }
+}
+
+/// The full demo, as `make run` loads it on top of what the tests start from.
+async fn demo_bases(app: TestApp) {
+    let mut conn = app.db.get().expect("connection");
+    nastavnik::demo::load(&mut conn).expect("full demo");
+    nastavnik::demo::load(&mut conn).expect("loading twice changes nothing");
+    drop(conn);
+    assert!(app.count("participants") >= 350);
+    let curator = app.login("curator").await;
+    let admin = app.login("admin").await;
+    let (_, _, school) = app.demo_tree(&admin).await;
+    let without = app.get(&format!("schools/{school}/participants?kind=student&consent=false&limit=500"), &curator).await;
+    let missing = without.body["items"].as_array().map(Vec::len).unwrap_or(0);
+    assert!((20..=40).contains(&missing), "{missing} students without consent");
+    let programme = app.get(&format!("schools/{school}/programs?status=active"), &curator).await.body["items"][0]["id"].as_i64().expect("demo programme");
+    let mentors = app.get(&format!("programs/{programme}/mentors?limit=500"), &curator).await;
+    let steps: std::collections::HashSet<String> =
+        mentors.body["items"].as_array().expect("items").iter().map(|m| format!("{}/{}", m["interview_outcome"], m["training_status"])).collect();
+    assert!(steps.len() >= 5, "mentors at every selection step: {steps:?}");
+    let map = app.get(&format!("programs/{programme}/request-map"), &curator).await;
+    assert!(map.body["rows"].as_array().is_some_and(|r| r.len() >= 5), "{}", map.body);
+}

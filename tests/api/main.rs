@@ -4,6 +4,7 @@
 mod api_tokens;
 mod auth;
 mod cli;
+mod imports;
 mod conventions;
 mod bases;
 mod organizations;

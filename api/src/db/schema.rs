@@ -295,6 +295,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    import_jobs (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        status -> Text,
+        total -> BigInt,
+        report -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(roadmap_activities -> programs (program_id));
@@ -324,4 +337,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_tags,
     program_mentees,
     program_mentors,
+    import_jobs,
 );

@@ -12,6 +12,7 @@ use crate::orgs::contingent::insert_age_group;
 use crate::orgs::dto::AgeGroup;
 use crate::orgs::store::search_key;
 
+mod bases;
 mod programme;
 
 pub const PASSWORD: &str = "demo-password-2026";
@@ -47,8 +48,26 @@ pub struct DemoLogin {
     pub role: &'static str,
 }
 
-/// Loads the demo data if it is not there yet; returns the logins to print.
+/// Loads the whole demo (the tree, the people, the programme and its bases) if it is not there
+/// yet; returns the logins to print.
 pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
+    let logins = load_core(conn)?;
+    transaction(conn, |conn| {
+        let school: i64 = organizations::table.filter(organizations::slug.eq(ORGS[2].3)).select(organizations::id).first(conn)?;
+        let program: i64 = crate::db::schema::programs::table
+            .filter(crate::db::schema::programs::school_id.eq(school))
+            .filter(crate::db::schema::programs::title.eq(programme::TITLE))
+            .select(crate::db::schema::programs::id)
+            .first(conn)?;
+        let today = crate::programs::store::school_today(conn, school)?;
+        bases::load(conn, school, program, today)
+    })?;
+    Ok(logins)
+}
+
+/// The tree, the people and the programme, without the bases' few hundred participants: what
+/// the black-box tests start from.
+pub fn load_core(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
     let hash = password::hash(PASSWORD)?;
     transaction(conn, |conn| {
         let now = Utc::now().naive_utc();

@@ -6,7 +6,8 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::http::{StatusCode, header};
-use actix_web::web::Bytes;
+use actix_web::web::BytesMut;
+use futures_util::StreamExt;
 use actix_web::{FromRequest, HttpRequest};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -35,7 +36,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
                 mime == "application/json" || mime.ends_with("+json")
             })
             .unwrap_or(false);
-        let body = Bytes::from_request(req, payload);
+        let mut stream = payload.take();
         Box::pin(async move {
             if !is_json {
                 return Err(ApiError::new(
@@ -44,11 +45,14 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
                     "send the body as application/json",
                 ));
             }
-            let bytes = body.await.map_err(|_| {
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body could not be read or is too large")
-            })?;
-            if bytes.len() > BODY_LIMIT {
-                return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is larger than 1 MiB"));
+            // Read with our own limit: the app's payload limit is sized for file imports.
+            let mut bytes = BytesMut::new();
+            while let Some(chunk) = stream.next().await {
+                let chunk = chunk.map_err(|_| ApiError::bad_request("upload_broken", "the body could not be read"))?;
+                if bytes.len() + chunk.len() > BODY_LIMIT {
+                    return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is larger than 1 MiB"));
+                }
+                bytes.extend_from_slice(&chunk);
             }
             let value = parse::<T>(&bytes)?;
             value.validate().map_err(|e| ApiError::validation(field_errors(&e)))?;

@@ -118,7 +118,7 @@ pub fn validate_class_letter(s: &str) -> Result<(), ValidationError> {
     if ok { Ok(()) } else { Err(ValidationError::new("class_letter").with_message("one or two letters, e.g. А".into())) }
 }
 
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"kind": "student", "last_name": "Соколов", "first_name": "Максим", "grade": 7, "class_letter": "Б", "birth_date": "2013-04-12", "external_id": "KR-0042"}))]
 pub struct NewParticipant {
     pub kind: ParticipantKind,

@@ -3,5 +3,7 @@
 pub mod audit;
 pub mod consents;
 pub mod dto;
+pub mod export;
+pub mod import;
 pub mod routes;
 pub mod store;

@@ -95,6 +95,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/import-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: progress while it runs, the counts when it is done */
+        get: operations["get_import_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/participants/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sample import file with every column, in Russian */
+        get: operations["import_sample"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -510,6 +544,26 @@ export interface paths {
         patch: operations["update_activity"];
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/imports/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import participants from CSV, XLSX or NDJSON
+         * @description The body is the file itself. Columns are named in Russian or English (the sample file lists them). `dry_run=true` checks every row and answers the report, writing nothing. A real import checks first (422 `import_invalid` with every bad row, nothing written), then runs as a job: 202 with the job to poll at `Location`. It is all-or-nothing, upserts by `external_id`, and honours `Idempotency-Key`.
+         */
+        post: operations["import_participants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/participants": {
         parameters: {
             query?: never;
@@ -525,6 +579,23 @@ export interface paths {
         put?: never;
         /** Add a person to the school's bases */
         post: operations["create_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/participants/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the school's participants (CSV or XLSX, Russian headers) */
+        get: operations["export_participants"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -850,8 +921,44 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        ImportJob: {
+            /** Format: date-time */
+            created_at: string;
+            failure?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description Rows written so far.
+             */
+            processed: number;
+            report?: null | components["schemas"]["ImportReport"];
+            /** Format: int64 */
+            school_id: number;
+            status: components["schemas"]["JobStatus"];
+            /** Format: int64 */
+            total: number;
+        };
+        ImportReport: {
+            created: number;
+            dry_run: boolean;
+            error_count: number;
+            errors: components["schemas"]["RowError"][];
+            /** @description Columns of the file that the import does not know and left aside. */
+            ignored_columns: string[];
+            /** @description Data rows in the file. */
+            total: number;
+            unchanged: number;
+            updated: number;
+            /** @description No row has an error: a real import of this file would succeed. */
+            valid: boolean;
+        };
         /** @enum {string} */
         InterviewOutcome: "pending" | "passed" | "failed";
+        /** @enum {string} */
+        JobStatus: "running" | "succeeded" | "failed";
         /**
          * @example {
          *       "email": "curator@demo.nastavnik.ru",
@@ -1765,6 +1872,13 @@ export interface components {
          * @enum {string}
          */
         Role: "region_admin" | "institute" | "school_admin" | "coordinator" | "curator" | "psychologist" | "mentor" | "mentee";
+        RowError: {
+            /** @description The column as named in the file; empty for a problem with the whole row. */
+            column: string;
+            message: string;
+            /** @description The line in the file (the header is line 1), or the row in the sheet. */
+            row: number;
+        };
         /** @enum {string} */
         Scope: "organizations:read" | "organizations:write" | "users:read" | "users:write" | "programs:read" | "programs:write" | "participants:read" | "participants:write";
         /** @description Facts about a child that only the school admin, the curator and the psychologist see. */
@@ -2059,6 +2173,91 @@ export interface operations {
             };
             /** @description already_withdrawn */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_sample: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default), `xlsx` or `ndjson`. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4312,6 +4511,104 @@ export interface operations {
             };
         };
     };
+    import_participants: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description dry run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description the import job started */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description import_invalid: `errors` name each row and column; unreadable_file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_participants: {
         parameters: {
             query?: {
@@ -4439,6 +4736,64 @@ export interface operations {
             };
             /** @description external_id_taken, not_a_school */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_participants: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default; UTF-8 with BOM, `;` as Excel expects) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                /** @description school id */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,141 @@
+//! Import jobs: the row in `import_jobs` says how a job ended; while it runs, its progress lives in
+//! the memory of the instance doing the work.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::apply::ImportReport;
+use crate::db::DbConnection;
+use crate::db::schema::import_jobs as jobs;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStatus {
+    Running,
+    Succeeded,
+    Failed,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportJob {
+    pub id: i64,
+    pub school_id: i64,
+    pub status: JobStatus,
+    /// Rows written so far.
+    pub processed: i64,
+    pub total: i64,
+    /// How it ended: counts, or the reason it failed.
+    pub report: Option<ImportReport>,
+    pub failure: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// Rows done per running job, shared by the workers of this instance.
+#[derive(Clone, Default)]
+pub struct Progress(Arc<Mutex<HashMap<i64, i64>>>);
+
+impl Progress {
+    pub fn set(&self, job: i64, done: i64) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(job, done);
+        }
+    }
+
+    pub fn get(&self, job: i64) -> Option<i64> {
+        self.0.lock().ok().and_then(|m| m.get(&job).copied())
+    }
+
+    pub fn forget(&self, job: i64) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(&job);
+        }
+    }
+}
+
+pub fn start(conn: &mut DbConnection, school_id: i64, total: i64, actor: &str) -> Result<i64, ApiError> {
+    Ok(diesel::insert_into(jobs::table)
+        .values((
+            jobs::school_id.eq(school_id),
+            jobs::status.eq("running"),
+            jobs::total.eq(total),
+            jobs::created_by.eq(actor),
+            jobs::created_at.eq(Utc::now().naive_utc()),
+        ))
+        .returning(jobs::id)
+        .get_result(conn)?)
+}
+
+/// Records how the job ended: the report, or the failure.
+pub fn finish(conn: &mut DbConnection, id: i64, outcome: &Result<ImportReport, String>) -> Result<(), ApiError> {
+    let (status, report) = match outcome {
+        Ok(r) => ("succeeded", serde_json::to_string(r).map_err(|e| ApiError::Internal(e.into()))?),
+        Err(message) => ("failed", serde_json::json!({"failure": message}).to_string()),
+    };
+    diesel::update(jobs::table.find(id))
+        .set((jobs::status.eq(status), jobs::report.eq(report), jobs::finished_at.eq(Utc::now().naive_utc())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// At start: a job still `running` was cut off by a stop; its transaction never committed.
+pub fn fail_interrupted(conn: &mut DbConnection) -> Result<usize, ApiError> {
+    let outcome = serde_json::json!({"failure": "the service stopped during the import; nothing of it was written"}).to_string();
+    Ok(diesel::update(jobs::table.filter(jobs::status.eq("running")))
+        .set((jobs::status.eq("failed"), jobs::report.eq(outcome), jobs::finished_at.eq(Utc::now().naive_utc())))
+        .execute(conn)?)
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = jobs)]
+struct Row {
+    id: i64,
+    school_id: i64,
+    status: String,
+    total: i64,
+    report: Option<String>,
+    created_at: NaiveDateTime,
+    finished_at: Option<NaiveDateTime>,
+}
+
+pub fn load(conn: &mut DbConnection, id: i64, progress: &Progress) -> Result<ImportJob, ApiError> {
+    let row: Option<Row> = jobs::table.find(id).select(Row::as_select()).first(conn).optional()?;
+    let r = row.ok_or_else(|| ApiError::not_found(format!("import job {id}")))?;
+    let status = match r.status.as_str() {
+        "running" => JobStatus::Running,
+        "succeeded" => JobStatus::Succeeded,
+        _ => JobStatus::Failed,
+    };
+    let stored: Option<serde_json::Value> = r.report.as_deref().and_then(|t| serde_json::from_str(t).ok());
+    let failure = stored.as_ref().and_then(|v| v.get("failure")).and_then(|f| f.as_str()).map(str::to_owned);
+    let report = stored.filter(|_| status == JobStatus::Succeeded).and_then(|v| serde_json::from_value::<ReportStored>(v).ok()).map(ReportStored::into_report);
+    let processed = match status {
+        JobStatus::Running => progress.get(id).unwrap_or(0),
+        JobStatus::Succeeded => r.total,
+        JobStatus::Failed => 0,
+    };
+    Ok(ImportJob { id: r.id, school_id: r.school_id, status, processed, total: r.total, report, failure, created_at: r.created_at.and_utc(), finished_at: r.finished_at.map(|t| t.and_utc()) })
+}
+
+/// The report as stored (errors of a succeeded job are always empty).
+#[derive(serde::Deserialize)]
+struct ReportStored {
+    total: usize,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+    #[serde(default)]
+    ignored_columns: Vec<String>,
+}
+
+impl ReportStored {
+    fn into_report(self) -> ImportReport {
+        ImportReport { dry_run: false, valid: true, total: self.total, created: self.created, updated: self.updated, unchanged: self.unchanged, errors: Vec::new(), error_count: 0, ignored_columns: self.ignored_columns }
+    }
+}

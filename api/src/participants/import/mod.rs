@@ -1,0 +1,9 @@
+//! Importing participants: read a file (CSV, NDJSON, XLSX), check every row, write all or nothing.
+
+pub mod apply;
+pub mod columns;
+pub mod jobs;
+pub mod read;
+pub mod routes;
+pub mod rows;
+pub mod sample;

@@ -1,0 +1,125 @@
+use std::time::Duration;
+
+use nastavnik_tests::{Answer, TestApp, on_both};
+use serde_json::Value;
+
+on_both!(
+    dry_run_reports_every_bad_row_and_writes_nothing,
+    import_upserts_by_external_id_as_a_job,
+    windows_1251_xlsx_and_ndjson_files_import,
+    export_neutralises_formulas_and_leaves_out_sensitive_fields,
+);
+
+const CSV: &str = "text/csv";
+
+async fn upload(app: &TestApp, token: &str, school: i64, body: Vec<u8>, content_type: &str, query: &str, key: Option<&str>) -> Answer {
+    let mut req = app.client.post(app.url(&format!("schools/{school}/imports/participants{query}"))).bearer_auth(token).header("Content-Type", content_type).body(body);
+    if let Some(k) = key {
+        req = req.header("Idempotency-Key", k);
+    }
+    TestApp::read(req.send().await.expect("upload")).await
+}
+
+/// Polls the job until it ends.
+async fn finished(app: &TestApp, token: &str, started: &Answer) -> Value {
+    let location = started.header("location").expect("location");
+    for _ in 0..200 {
+        let job = app.get(&location, token).await;
+        if job.body["status"] != "running" {
+            return job.body;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the import did not finish");
+}
+
+async fn school_and_curator(app: &TestApp) -> (String, i64) {
+    let admin = app.login("admin").await;
+    let (_, _, school) = app.demo_tree(&admin).await;
+    (app.login("curator").await, school)
+}
+
+async fn dry_run_reports_every_bad_row_and_writes_nothing(app: TestApp) {
+    let (curator, school) = school_and_curator(&app).await;
+    let before = app.count("participants");
+    let file = "Фамилия;Имя;Категория;Класс;Дата рождения;Внешний ID\n\
+                Соколов;Максим;ученик;7;12.04.2013;A1\n\
+                Ёлкина;Алёна;ученик;15;01.01.2099;A2\n\
+                Петров;Иван;дракон;5;;A1\n\
+                ;Пётр;ученик;3;;A4\n";
+    let dry = upload(&app, &curator, school, file.as_bytes().to_vec(), CSV, "?dry_run=true", None).await;
+    assert_eq!(dry.status, 200, "{}", dry.body);
+    assert_eq!((dry.body["valid"].as_bool(), dry.body["total"].as_i64()), (Some(false), Some(4)));
+    let errors: Vec<(i64, String)> = dry.body["errors"].as_array().expect("errors").iter().map(|e| (e["row"].as_i64().unwrap_or(0), e["column"].as_str().unwrap_or("").to_owned())).collect();
+    for expected in [(3, "Класс"), (3, "Дата рождения"), (4, "Категория"), (4, "external_id"), (5, "Фамилия")] {
+        assert!(errors.contains(&(expected.0, expected.1.to_owned())), "{expected:?} missing from {errors:?}");
+    }
+    let real = upload(&app, &curator, school, file.as_bytes().to_vec(), CSV, "", None).await;
+    assert_eq!((real.status.as_u16(), real.code().as_str()), (422, "import_invalid"));
+    assert!(real.body["errors"].as_array().expect("errors").iter().any(|e| e["field"] == "row 3: Класс"));
+    assert_eq!(app.count("participants"), before, "nothing was written");
+    let missing = upload(&app, &curator, school, "Фамилия;Класс\nx;1\n".as_bytes().to_vec(), CSV, "?dry_run=true", None).await;
+    assert_eq!(missing.body["errors"].as_array().map(Vec::len), Some(2), "first name and kind columns are missing");
+    let wrong_type = upload(&app, &curator, school, b"{}".to_vec(), "application/pdf", "?dry_run=true", None).await;
+    assert_eq!(wrong_type.status, 415);
+}
+
+async fn import_upserts_by_external_id_as_a_job(app: TestApp) {
+    let (curator, school) = school_and_curator(&app).await;
+    let first = "last_name,first_name,kind,grade,external_id,consent_given_on,consent_giver_name\n\
+                 Соколов,Максим,student,7,B1,05.09.2026,Соколова Ирина\n\
+                 Ёлкина,Алёна,student,8,B2,,\n";
+    let started = upload(&app, &curator, school, first.as_bytes().to_vec(), CSV, "", Some("import-b-1")).await;
+    assert_eq!(started.status, 202, "{}", started.body);
+    assert_eq!(started.body["total"], 2);
+    let job = finished(&app, &curator, &started).await;
+    assert_eq!((job["status"].as_str(), job["report"]["created"].as_i64(), job["processed"].as_i64()), (Some("succeeded"), Some(2), Some(2)), "{job}");
+    let replay = upload(&app, &curator, school, first.as_bytes().to_vec(), CSV, "", Some("import-b-1")).await;
+    assert_eq!(replay.header("location"), started.header("location"), "the same key replays the same job");
+
+    let second = "last_name,first_name,kind,grade,external_id\nСоколов,Максим,student,8,B1\nЁлкина,Алёна,student,8,B2\nБелов,Иван,student,2,B3\n";
+    let job = finished(&app, &curator, &upload(&app, &curator, school, second.as_bytes().to_vec(), CSV, "", None).await).await;
+    assert_eq!((job["report"]["created"].as_i64(), job["report"]["updated"].as_i64(), job["report"]["unchanged"].as_i64()), (Some(1), Some(1), Some(1)), "{job}");
+    let sokolov = app.get(&format!("schools/{school}/participants?q=%D1%81%D0%BE%D0%BA%D0%BE%D0%BB"), &curator).await;
+    let row = &sokolov.body["items"][0];
+    assert_eq!((row["grade"].as_i64(), row["has_processing_consent"].as_bool()), (Some(8), Some(true)));
+}
+
+async fn windows_1251_xlsx_and_ndjson_files_import(app: TestApp) {
+    let (curator, school) = school_and_curator(&app).await;
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("Фамилия;Имя;Категория\nШишкина;Дарья;ученик\n");
+    let job = finished(&app, &curator, &upload(&app, &curator, school, cp1251.into_owned(), CSV, "", None).await).await;
+    assert_eq!(job["report"]["created"], 1, "{job}");
+    let sample = app.client.get(app.url("imports/participants/sample?format=xlsx")).bearer_auth(&curator).send().await.expect("sample");
+    let xlsx = sample.bytes().await.expect("bytes").to_vec();
+    let xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    let dry = upload(&app, &curator, school, xlsx.clone(), xlsx_type, "?dry_run=true", None).await;
+    assert_eq!((dry.body["valid"].as_bool(), dry.body["total"].as_i64()), (Some(true), Some(2)), "{}", dry.body);
+    let job = finished(&app, &curator, &upload(&app, &curator, school, xlsx, xlsx_type, "", None).await).await;
+    assert_eq!(job["report"]["created"], 2);
+    let ndjson = "{\"last_name\": \"Орлова\", \"first_name\": \"Мария\", \"kind\": \"teacher\", \"birth_year\": 1979}\n";
+    let job = finished(&app, &curator, &upload(&app, &curator, school, ndjson.as_bytes().to_vec(), "application/x-ndjson", "", None).await).await;
+    assert_eq!(job["report"]["created"], 1);
+    let broken = upload(&app, &curator, school, b"PK\x03\x04 not really a workbook".to_vec(), xlsx_type, "?dry_run=true", None).await;
+    assert_eq!((broken.status.as_u16(), broken.code().as_str()), (422, "unreadable_file"));
+}
+
+async fn export_neutralises_formulas_and_leaves_out_sensitive_fields(app: TestApp) {
+    let (curator, school) = school_and_curator(&app).await;
+    let created = app
+        .post(&format!("schools/{school}/participants"), &curator, serde_json::json!({"kind": "parent", "last_name": "=cmd|' /C calc'!A0", "first_name": "Злой", "sensitive": {"on_register": true}}))
+        .await;
+    assert_eq!(created.status, 201);
+    let res = app.client.get(app.url(&format!("schools/{school}/participants/export?format=csv"))).bearer_auth(&curator).send().await.expect("export");
+    assert!(res.headers()["content-type"].to_str().unwrap_or("").starts_with("text/csv"));
+    let text = res.text().await.unwrap_or_default();
+    assert!(text.starts_with("\u{feff}Внешний ID;Категория;Фамилия"), "{text}");
+    assert!(text.contains("'=cmd|"), "{text}");
+    assert!(!text.contains(";=cmd"), "a formula survived: {text}");
+    assert!(!text.to_lowercase().contains("register") && !text.contains("учёт"));
+    let xlsx = app.client.get(app.url(&format!("schools/{school}/participants/export?format=xlsx"))).bearer_auth(&curator).send().await.expect("export");
+    assert_eq!(xlsx.status(), 200);
+    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
+    let mentor = app.login("mentor").await;
+    assert_eq!(app.get(&format!("schools/{school}/participants/export"), &mentor).await.status, 403);
+}
