@@ -39,6 +39,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(orgs::routes::update_organization)
         .service(orgs::contingent::get_contingent)
         .service(orgs::contingent::put_contingent)
+        .service(orgs::import_schools::import_schools)
         .service(auth::api_tokens::list_api_tokens)
         .service(auth::api_tokens::create_api_token)
         .service(auth::api_tokens::revoke_api_token)

@@ -123,3 +123,35 @@ async fn export_neutralises_formulas_and_leaves_out_sensitive_fields(app: TestAp
     let mentor = app.login("mentor").await;
     assert_eq!(app.get(&format!("schools/{school}/participants/export"), &mentor).await.status, 403);
 }
+
+on_both!(the_institute_imports_schools_and_contingents);
+
+async fn the_institute_imports_schools_and_contingents(app: TestApp) {
+    let admin = app.login("admin").await;
+    let iro = app.login("iro").await;
+    let (_, institute, school) = app.demo_tree(&admin).await;
+    let sheet = "Название;Адрес;Дата контингента;10;11;12\n\
+                 МБОУ СОШ № 2 с. Кремово;kremovo-2;01.09.2026;30;28;31\n\
+                 МБОУ СОШ с. Кремово;mbou-sosh-s-kremovo;01.09.2027;40;41;42\n";
+    let send = |body: &str, query: &str| {
+        app.client
+            .post(app.url(&format!("organizations/{institute}/imports/schools{query}")))
+            .bearer_auth(&iro)
+            .header("Content-Type", CSV)
+            .body(body.to_owned())
+            .send()
+    };
+    let dry = TestApp::read(send(sheet, "?dry_run=true").await.expect("send")).await;
+    assert_eq!((dry.status.as_u16(), dry.body["valid"].as_bool(), dry.body["total"].as_i64()), (200, Some(true), Some(2)), "{}", dry.body);
+    let before = app.count("organizations");
+    let real = TestApp::read(send(sheet, "").await.expect("send")).await;
+    assert_eq!((real.body["created"].as_i64(), real.body["updated"].as_i64()), (Some(1), Some(1)), "{}", real.body);
+    assert_eq!(app.count("organizations"), before + 1);
+    let contingent = app.get(&format!("organizations/{school}/contingent"), &iro).await;
+    assert_eq!((contingent.body["reference_date"].as_str(), contingent.body["total"].as_i64()), (Some("2027-09-01"), Some(123)));
+    let bad = TestApp::read(send("Название;10\n;abc\n", "").await.expect("send")).await;
+    assert_eq!((bad.status.as_u16(), bad.code().as_str()), (422, "import_invalid"));
+    let curator = app.login("curator").await;
+    let refused = app.client.post(app.url(&format!("organizations/{school}/imports/schools"))).bearer_auth(&curator).header("Content-Type", CSV).body(sheet).send().await.expect("send");
+    assert_eq!(refused.status(), 403);
+}

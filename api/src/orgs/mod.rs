@@ -2,6 +2,7 @@
 
 pub mod contingent;
 pub mod dto;
+pub mod import_schools;
 pub mod routes;
 pub mod store;
 pub mod users;

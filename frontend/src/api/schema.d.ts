@@ -273,6 +273,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/imports/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An institute imports its schools and their contingents (CSV or XLSX)
+         * @description Columns: «Название» (name), «Краткое название», «Адрес» (slug; matches existing schools), «Часовой пояс», «Дата контингента», and one column per age («7», «8», … or age_7) with the number of students. All or nothing; `dry_run=true` only checks.
+         */
+        post: operations["import_schools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/roadmap-template": {
         parameters: {
             query?: never;
@@ -1879,6 +1899,14 @@ export interface components {
             /** @description The line in the file (the header is line 1), or the row in the sheet. */
             row: number;
         };
+        SchoolImportReport: {
+            created: number;
+            dry_run: boolean;
+            errors: components["schemas"]["RowError"][];
+            total: number;
+            updated: number;
+            valid: boolean;
+        };
         /** @enum {string} */
         Scope: "organizations:read" | "organizations:write" | "users:read" | "users:write" | "programs:read" | "programs:write" | "participants:read" | "participants:write";
         /** @description Facts about a child that only the school admin, the curator and the psychologist see. */
@@ -3008,6 +3036,94 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_schools: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description institute id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolImportReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_an_institute, slug_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the report lists each bad row when not a dry run */
             422: {
                 headers: {
                     [name: string]: unknown;

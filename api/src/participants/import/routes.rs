@@ -31,7 +31,7 @@ pub struct ImportQuery {
 }
 
 /// Copies the upload to a temporary file chunk by chunk, so memory does not grow with it.
-async fn spool(mut payload: web::Payload) -> Result<tempfile::NamedTempFile, ApiError> {
+pub async fn spool(mut payload: web::Payload) -> Result<tempfile::NamedTempFile, ApiError> {
     let mut file = web::block(tempfile::NamedTempFile::new).await?.map_err(|e| ApiError::Internal(e.into()))?;
     let mut size = 0usize;
     let mut buffer = Vec::with_capacity(1 << 20);
