@@ -19,7 +19,11 @@ async function refreshTokens(refreshToken: string): Promise<TokenPair | null> {
   throw new Error(`refresh failed with HTTP ${response.status}`);
 }
 
-export const api = createClient<paths>({
-  baseUrl,
-  fetch: createAuthFetch({ store: sessionStore, refresh: refreshTokens }),
-});
+const signedFetch = createAuthFetch({ store: sessionStore, refresh: refreshTokens });
+
+export const api = createClient<paths>({ baseUrl, fetch: signedFetch });
+
+/** A signed request outside the typed client: raw file bodies and file downloads. */
+export function apiFetch(path: string, init?: RequestInit): Promise<Response> {
+  return signedFetch(new Request(`${baseUrl}${path}`, init));
+}

@@ -77,3 +77,80 @@ export const MENTORSHIP_FORMS = [
 
 export const ACTIVITY_STATUSES = ["planned", "in_progress", "done", "cancelled"] as const satisfies readonly ActivityStatus[];
 export const MEDIA_STATUSES = ["planned", "in_progress", "published", "cancelled"] as const satisfies readonly MediaStatus[];
+
+export type Participant = ResponseOf<"/api/v1/participants/{id}", "get">;
+export type ParticipantKind = Participant["kind"];
+export type Sensitive = NonNullable<Participant["sensitive"]>;
+export type NewParticipant = RequestOf<"/api/v1/schools/{school_id}/participants", "post">;
+export type ParticipantPatch = RequestOf<"/api/v1/participants/{id}", "patch">;
+export type Consent = ResponseOf<"/api/v1/participants/{id}/consents", "get">["items"][number];
+export type ConsentScope = Consent["scope"];
+export type ConsentGiver = Consent["given_by"];
+export type NewConsent = RequestOf<"/api/v1/participants/{id}/consents", "post">;
+export type AuditEntry = ResponseOf<"/api/v1/organizations/{id}/audit", "get">["items"][number];
+export type Mentee = ResponseOf<"/api/v1/programs/{id}/mentees", "get">["items"][number];
+export type MenteeStatus = Mentee["status"];
+export type MenteeCategory = Mentee["categories"][number];
+export type MenteeType = Mentee["mentee_type"];
+export type NewMentee = RequestOf<"/api/v1/programs/{id}/mentees", "post">;
+export type MenteePatch = RequestOf<"/api/v1/program-mentees/{id}", "patch">;
+export type Mentor = ResponseOf<"/api/v1/programs/{id}/mentors", "get">["items"][number];
+export type MentorStatus = Mentor["status"];
+export type TrainingStatus = Mentor["training_status"];
+export type InterviewOutcome = NonNullable<Mentor["interview_outcome"]>;
+export type NewMentor = RequestOf<"/api/v1/programs/{id}/mentors", "post">;
+export type MentorPatch = RequestOf<"/api/v1/program-mentors/{id}", "patch">;
+export type RequestMap = ResponseOf<"/api/v1/programs/{id}/request-map", "get">;
+export type RequestMapRow = RequestMap["rows"][number];
+export type RequestTag = ResponseOf<"/api/v1/schools/{school_id}/request-tags", "get">["items"][number];
+
+export const PARTICIPANT_KINDS = [
+  "student",
+  "teacher",
+  "parent",
+  "alumnus",
+  "employer",
+  "entrepreneur",
+  "veteran",
+  "university_student",
+  "college_student",
+  "partner",
+] as const satisfies readonly ParticipantKind[];
+
+export const SENSITIVE_FIELDS = [
+  "disability",
+  "difficult_life_situation",
+  "behaviour_problems",
+  "on_register",
+] as const satisfies readonly (keyof Sensitive)[];
+
+export const CONSENT_SCOPES = ["processing", "publication_name", "publication_photo"] as const satisfies readonly ConsentScope[];
+export const CONSENT_GIVERS = ["parent", "legal_representative", "self"] as const satisfies readonly ConsentGiver[];
+export const MENTEE_STATUSES = [
+  "candidate",
+  "in_base",
+  "matched",
+  "awaiting_support",
+  "completed",
+  "withdrawn",
+] as const satisfies readonly MenteeStatus[];
+export const MENTOR_STATUSES = ["candidate", "in_base", "withdrawn"] as const satisfies readonly MentorStatus[];
+export const MENTEE_CATEGORIES = [
+  "outstanding_abilities",
+  "poor_results",
+  "not_engaged",
+  "disability",
+  "difficult_life_situation",
+  "behaviour_problems",
+  "young_specialist",
+  "burnout",
+  "new_workplace",
+  "wants_digital_skills",
+] as const satisfies readonly MenteeCategory[];
+export const MENTEE_TYPES = ["passive", "active"] as const satisfies readonly MenteeType[];
+export const TRAINING_STATUSES = ["not_started", "in_progress", "completed"] as const satisfies readonly TrainingStatus[];
+export const INTERVIEW_OUTCOMES = ["pending", "passed", "failed"] as const satisfies readonly InterviewOutcome[];
+
+export type ImportJob = ResponseOf<"/api/v1/import-jobs/{id}", "get">;
+export type ImportReport = NonNullable<ImportJob["report"]>;
+export type ImportRowError = ImportReport["errors"][number];

@@ -26,7 +26,7 @@ const links = () => screen.getAllByRole("link").map((a) => a.textContent);
 describe("MainNav", () => {
   it("shows a curator the overview and the programmes", () => {
     renderWithProviders(<MainNav me={me(["curator"])} onNavigate={() => {}} />);
-    expect(links()).toEqual(["Обзор", "Программы"]);
+    expect(links()).toEqual(["Обзор", "Программы", "Участники"]);
   });
 
   it("shows a mentor only the overview", () => {
@@ -36,7 +36,7 @@ describe("MainNav", () => {
 
   it("shows administrators programmes, organisations and users", () => {
     renderWithProviders(<MainNav me={me(["school_admin"])} onNavigate={() => {}} />);
-    expect(links()).toEqual(["Обзор", "Программы", "Организации", "Пользователи"]);
+    expect(links()).toEqual(["Обзор", "Программы", "Участники", "Организации", "Пользователи"]);
   });
 
   it("treats the system admin flag as administering without any role", () => {

@@ -1,7 +1,7 @@
 import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { administers, seesPrograms } from "../api/me";
+import { administers, seesParticipants, seesPrograms } from "../api/me";
 import type { Me } from "../api/types";
 
 export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
@@ -10,6 +10,9 @@ export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) 
   const items = [{ to: "/", label: t("nav.home"), active: pathname === "/" }];
   if (seesPrograms(me)) {
     items.push({ to: "/programs", label: t("nav.programs"), active: pathname.startsWith("/programs") });
+  }
+  if (seesParticipants(me)) {
+    items.push({ to: "/participants", label: t("nav.participants"), active: pathname.startsWith("/participants") });
   }
   if (administers(me)) {
     items.push(

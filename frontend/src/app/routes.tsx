@@ -14,6 +14,13 @@ const OrganizationsPage = lazy(() =>
 const UsersPage = lazy(() => import("../features/admin/users/UsersPage").then((m) => ({ default: m.UsersPage })));
 const ProgramsPage = lazy(() => import("../features/programs/ProgramsPage").then((m) => ({ default: m.ProgramsPage })));
 const ProgramPage = lazy(() => import("../features/programs/ProgramPage").then((m) => ({ default: m.ProgramPage })));
+const ParticipantsPage = lazy(() =>
+  import("../features/participants/ParticipantsPage").then((m) => ({ default: m.ParticipantsPage })),
+);
+const ParticipantPage = lazy(() =>
+  import("../features/participants/ParticipantPage").then((m) => ({ default: m.ParticipantPage })),
+);
+const ImportPage = lazy(() => import("../features/participants/import/ImportPage").then((m) => ({ default: m.ImportPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -53,6 +60,9 @@ export function AppRoutes() {
         <Route path="organizations/:organizationId" element={<Lazy><OrganizationsPage /></Lazy>} />
         <Route path="programs" element={<Lazy><ProgramsPage /></Lazy>} />
         <Route path="programs/:programId" element={<Lazy><ProgramPage /></Lazy>} />
+        <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
+        <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />
+        <Route path="participants/:participantId" element={<Lazy><ParticipantPage /></Lazy>} />
         <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
         <Route path="users/:userId" element={<Lazy><UserPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />

@@ -2,11 +2,15 @@ import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from "@mantine
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { seesSensitive, useMe } from "../../api/me";
 import { downloadCalendar, useProgram } from "../../api/programs";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageLoader } from "../../components/PageLoader";
 import { notifyFailure } from "../../components/notify";
 import { useProblemMessage } from "../../components/useProblemMessage";
+import { MenteesTable } from "./bases/MenteesTable";
+import { MentorsTable } from "./bases/MentorsTable";
+import { RequestMapView } from "./bases/RequestMapView";
 import { MediaPlanTable } from "./media/MediaPlanTable";
 import { ProgramDetailsForm } from "./ProgramDetailsForm";
 import { ProgramStatusBadge } from "./ProgramStatusBadge";
@@ -18,6 +22,7 @@ export function ProgramPage() {
   const problemMessage = useProblemMessage();
   const programId = Number(useParams().programId);
   const loaded = useProgram(programId);
+  const { data: me } = useMe();
   const [downloading, setDownloading] = useState(false);
 
   if (loaded.isPending) return <PageLoader />;
@@ -55,11 +60,28 @@ export function ProgramPage() {
       <Tabs defaultValue="roadmap" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="roadmap">{t("programs.tabs.roadmap")}</Tabs.Tab>
+          <Tabs.Tab value="mentees">{t("programs.tabs.mentees")}</Tabs.Tab>
+          <Tabs.Tab value="mentors">{t("programs.tabs.mentors")}</Tabs.Tab>
+          <Tabs.Tab value="requestMap">{t("programs.tabs.requestMap")}</Tabs.Tab>
           <Tabs.Tab value="media">{t("programs.tabs.mediaPlan")}</Tabs.Tab>
           <Tabs.Tab value="details">{t("programs.tabs.details")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="roadmap" pt="md">
           <RoadmapView program={program} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="mentees" pt="md">
+          <MenteesTable
+            programId={program.id}
+            schoolId={program.school_id}
+            readOnly={readOnly}
+            withSensitive={me ? seesSensitive(me, program.school_id) : false}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="mentors" pt="md">
+          <MentorsTable programId={program.id} schoolId={program.school_id} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requestMap" pt="md">
+          <RequestMapView programId={program.id} />
         </Tabs.Panel>
         <Tabs.Panel value="media" pt="md">
           <MediaPlanTable programId={program.id} readOnly={readOnly} />
