@@ -56,6 +56,7 @@ test: $(NODE_MODULES)
 bench:
 	$(CARGO) build --release -p nastavnik
 	scripts/bench.sh
+	scripts/test-postgres.sh scripts/bench-import.py
 
 # data/ holds the local database and JWT secret: never cleaned. node_modules is kept because
 # reinstalling it costs a network round and gains nothing.

@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 use nastavnik_tests::{DEMO_PASSWORD, TestApp, on_both};
 
 /// `make test` builds the binary (`--bins`) before the tests run.
-fn binary() -> PathBuf {
+pub fn binary() -> PathBuf {
     if let Ok(path) = std::env::var("NASTAVNIK_BIN") {
         return PathBuf::from(path);
     }

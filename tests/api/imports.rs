@@ -155,3 +155,79 @@ async fn the_institute_imports_schools_and_contingents(app: TestApp) {
     let refused = app.client.post(app.url(&format!("organizations/{school}/imports/schools"))).bearer_auth(&curator).header("Content-Type", CSV).body(sheet).send().await.expect("send");
     assert_eq!(refused.status(), 403);
 }
+
+on_both!(an_import_killed_midway_leaves_the_base_as_it_was);
+
+/// Starts the real binary on the test database; returns it and its base URL.
+fn serve(app: &TestApp) -> (std::process::Child, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port");
+    let child = std::process::Command::new(crate::cli::binary())
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env_clear()
+        .env("DATABASE_URL", app.database.url_string())
+        .env("NASTAVNIK_DATA_DIR", &app.database.dir)
+        .env("NASTAVNIK_JWT_SECRET", app.config.jwt_secret.clone().unwrap_or_default())
+        .env("NASTAVNIK_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start nastavnik");
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+async fn ready(app: &TestApp, base: &str) {
+    for _ in 0..200 {
+        if app.client.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status() == 200) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the server did not start");
+}
+
+async fn an_import_killed_midway_leaves_the_base_as_it_was(app: TestApp) {
+    let (curator, school) = school_and_curator(&app).await;
+    let before = app.count("participants");
+    let mut file = String::from("Внешний ID;Фамилия;Имя;Категория;Класс\n");
+    for i in 0..60_000 {
+        file.push_str(&format!("K-{i};Фамилия{i};Имя;ученик;{}\n", i % 11 + 1));
+    }
+    let (mut server, base) = serve(&app);
+    ready(&app, &base).await;
+    let started = app.client.post(format!("{base}/api/v1/schools/{school}/imports/participants")).bearer_auth(&curator).header("Content-Type", CSV).body(file).send().await.expect("upload");
+    assert_eq!(started.status(), 202);
+    let job = format!("{base}{}", started.headers()["location"].to_str().unwrap_or(""));
+    let mut caught = false;
+    for _ in 0..2000 {
+        let now: Value = app.client.get(&job).bearer_auth(&curator).send().await.expect("job").json().await.expect("json");
+        if now["status"] == "running" && now["processed"].as_i64().unwrap_or(0) > 0 {
+            caught = true;
+            break;
+        }
+        assert_eq!(now["status"], "running", "the import ended before it could be interrupted: {now}");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert!(caught, "the import never reported progress");
+    server.kill().expect("SIGKILL");
+    server.wait().expect("reaped");
+    assert_eq!(app.count("participants"), before, "nothing of the cut-off import is in the base");
+    let (mut again, base) = serve(&app);
+    ready(&app, &base).await;
+    let id = job.rsplit('/').next().unwrap_or("");
+    let after: Value = app.client.get(format!("{base}/api/v1/import-jobs/{id}")).bearer_auth(&curator).send().await.expect("job").json().await.expect("json");
+    assert_eq!(after["status"], "failed", "{after}");
+    assert!(after["failure"].as_str().unwrap_or("").contains("stopped"));
+    again.kill().ok();
+    again.wait().ok();
+    if app.backend == nastavnik_tests::Backend::Sqlite {
+        use diesel::{QueryableByName, RunQueryDsl};
+        #[derive(QueryableByName)]
+        struct Check {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            integrity_check: String,
+        }
+        let mut conn = app.db.get().expect("connection");
+        let check: Check = diesel::sql_query("PRAGMA integrity_check").get_result(&mut *conn).expect("integrity_check");
+        assert_eq!(check.integrity_check, "ok");
+    }
+}
