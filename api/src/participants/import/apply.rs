@@ -14,7 +14,7 @@ use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::db::schema::{consents, participants as p};
 use crate::error::ApiError;
-use crate::participants::audit::record;
+use super::batch::{BATCH, NewRow, audit, insert_participants};
 use crate::participants::store::{is_minor, search_key};
 
 /// At most this many errors are listed; `error_count` tells how many there were.
@@ -100,7 +100,8 @@ fn fingerprint(n: &crate::participants::dto::NewParticipant, birth_year: Option<
     )
 }
 
-/// Writes a checked file inside the caller's transaction. `progress` hears the rows done.
+/// Writes a checked file inside the caller's transaction, new rows in batches. `progress` hears
+/// the rows done.
 pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, path: &Path, format: Format, today: NaiveDate, progress: &dyn Fn(usize)) -> Result<ImportReport, ApiError> {
     let records = open(path, format)?;
     let header = Header::parse(&records.header).map_err(|_| ApiError::Internal(anyhow::anyhow!("the file changed after it was checked")))?;
@@ -117,6 +118,9 @@ pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, pat
     let mut by_external: HashMap<String, (i64, Fingerprint)> = existing.into_iter().filter_map(|(id, ext, f)| Some((ext?, (id, f)))).collect();
     let mut report = ImportReport { valid: true, ignored_columns: header.ignored.clone(), ..Default::default() };
     let now = Utc::now().naive_utc();
+    let actor = principal.key();
+    let mut pending: Vec<Pending> = Vec::with_capacity(BATCH);
+    let mut changed_minors: Vec<i64> = Vec::new();
     for line in records.rows {
         let (row, cells) = line.map_err(|e| ApiError::Internal(anyhow::anyhow!("row {} became unreadable: {}", e.row, e.message)))?;
         let ImportedParticipant { new: n, consent } = parse_row(&header, row, &cells, today)
@@ -125,11 +129,9 @@ pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, pat
         let birth_year = n.birth_year.or(n.birth_date.map(|d| d.year()));
         let print = fingerprint(&n, birth_year);
         let key = search_key(&n.last_name, &n.first_name, n.middle_name.as_deref());
-        let id = match n.external_id.as_ref().and_then(|e| by_external.get(e)) {
-            Some((_, old)) if *old == print => {
-                report.unchanged += 1;
-                None
-            }
+        let minor = is_minor(n.kind, n.birth_date, birth_year, today);
+        match n.external_id.as_ref().and_then(|e| by_external.get(e)) {
+            Some((_, old)) if *old == print => report.unchanged += 1,
             Some((id, _)) => {
                 let id = *id;
                 diesel::update(p::table.find(id))
@@ -151,49 +153,73 @@ pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, pat
                     ))
                     .execute(conn)?;
                 report.updated += 1;
-                Some(id)
+                if let Some((given_on, giver)) = consent {
+                    add_consent_once(conn, id, given_on, giver.as_deref(), now)?;
+                }
+                if minor {
+                    changed_minors.push(id);
+                }
             }
             None => {
-                let id: i64 = diesel::insert_into(p::table)
-                    .values((
-                        p::school_id.eq(school_id),
-                        p::external_id.eq(&n.external_id),
-                        p::kind.eq(n.kind.as_str()),
-                        p::last_name.eq(&n.last_name),
-                        p::first_name.eq(&n.first_name),
-                        p::middle_name.eq(&n.middle_name),
-                        p::search_key.eq(&key),
-                        p::birth_date.eq(n.birth_date),
-                        p::birth_year.eq(birth_year),
-                        p::grade.eq(n.grade),
-                        p::class_letter.eq(n.class_letter.as_ref().map(|c| c.to_uppercase())),
-                        p::phone.eq(&n.phone),
-                        p::email.eq(&n.email),
-                        p::notes.eq(&n.notes),
-                        p::created_at.eq(now),
-                        p::updated_at.eq(now),
-                    ))
-                    .returning(p::id)
-                    .get_result(conn)?;
                 if let Some(ext) = &n.external_id {
-                    by_external.insert(ext.clone(), (id, print));
+                    // Placeholder until the batch is written: a later row with the same id is a
+                    // duplicate the check has already refused.
+                    by_external.insert(ext.clone(), (0, print));
                 }
+                pending.push(Pending {
+                    row: NewRow {
+                        external_id: n.external_id.clone(),
+                        kind: n.kind.as_str(),
+                        last_name: n.last_name.clone(),
+                        first_name: n.first_name.clone(),
+                        middle_name: n.middle_name.clone(),
+                        search_key: key,
+                        birth_date: n.birth_date,
+                        birth_year,
+                        grade: n.grade,
+                        class_letter: n.class_letter.as_ref().map(|c| c.to_uppercase()),
+                        phone: n.phone.clone(),
+                        email: n.email.clone(),
+                        notes: n.notes.clone(),
+                    },
+                    consent,
+                    minor,
+                });
                 report.created += 1;
-                Some(id)
             }
-        };
-        if let (Some(id), Some((given_on, giver))) = (id, consent) {
-            add_consent_once(conn, id, given_on, giver.as_deref(), now)?;
         }
-        if let Some(id) = id.filter(|_| is_minor(n.kind, n.birth_date, birth_year, today)) {
-            record(conn, principal, school_id, "import", &[id], None)?;
-        }
-        if report.total.is_multiple_of(500) {
+        if pending.len() >= BATCH {
+            flush(conn, school_id, &actor, &mut pending, &mut changed_minors, now)?;
             progress(report.total);
         }
     }
+    flush(conn, school_id, &actor, &mut pending, &mut changed_minors, now)?;
     progress(report.total);
     Ok(report)
+}
+
+/// A new participant waiting for its batch.
+struct Pending {
+    row: NewRow,
+    consent: Option<(NaiveDate, Option<String>)>,
+    minor: bool,
+}
+
+/// Writes the waiting rows in one statement, then their consents and the audit of the minors.
+fn flush(conn: &mut DbConnection, school_id: i64, actor: &str, pending: &mut Vec<Pending>, changed_minors: &mut Vec<i64>, now: chrono::NaiveDateTime) -> Result<(), ApiError> {
+    let (rows, extras): (Vec<NewRow>, Vec<_>) = pending.drain(..).map(|p| (p.row, (p.consent, p.minor))).unzip();
+    let ids = insert_participants(conn, school_id, &rows, now)?;
+    for (id, (consent, minor)) in ids.iter().zip(extras) {
+        if let Some((given_on, giver)) = consent {
+            insert_consent(conn, *id, given_on, giver.as_deref(), now)?;
+        }
+        if minor {
+            changed_minors.push(*id);
+        }
+    }
+    audit(conn, school_id, actor, "import", changed_minors, now)?;
+    changed_minors.clear();
+    Ok(())
 }
 
 /// The file's consent, unless a valid processing consent is already on record.
@@ -205,17 +231,23 @@ fn add_consent_once(conn: &mut DbConnection, id: i64, given_on: NaiveDate, giver
         .count()
         .get_result(conn)?;
     if has == 0 {
-        diesel::insert_into(consents::table)
-            .values((
-                consents::participant_id.eq(id),
-                consents::given_by.eq("parent"),
-                consents::giver_name.eq(giver),
-                consents::scope.eq("processing"),
-                consents::given_on.eq(given_on),
-                consents::document_ref.eq("import"),
-                consents::created_at.eq(now),
-            ))
-            .execute(conn)?;
+        insert_consent(conn, id, given_on, giver, now)?;
     }
+    Ok(())
+}
+
+/// The file's consent for someone who has none on record yet.
+fn insert_consent(conn: &mut DbConnection, id: i64, given_on: NaiveDate, giver: Option<&str>, now: chrono::NaiveDateTime) -> Result<(), ApiError> {
+    diesel::insert_into(consents::table)
+        .values((
+            consents::participant_id.eq(id),
+            consents::given_by.eq("parent"),
+            consents::giver_name.eq(giver),
+            consents::scope.eq("processing"),
+            consents::given_on.eq(given_on),
+            consents::document_ref.eq("import"),
+            consents::created_at.eq(now),
+        ))
+        .execute(conn)?;
     Ok(())
 }

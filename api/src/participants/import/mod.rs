@@ -1,6 +1,7 @@
 //! Importing participants: read a file (CSV, NDJSON, XLSX), check every row, write all or nothing.
 
 pub mod apply;
+mod batch;
 pub mod columns;
 pub mod jobs;
 pub mod read;
