@@ -14,7 +14,7 @@ use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::db::schema::{consents, participants as p};
 use crate::error::ApiError;
-use super::batch::{BATCH, NewRow, audit, insert_participants};
+use super::batch::{NewRow, audit, batch_size, insert_participants};
 use crate::participants::store::{is_minor, search_key};
 
 /// At most this many errors are listed; `error_count` tells how many there were.
@@ -119,7 +119,8 @@ pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, pat
     let mut report = ImportReport { valid: true, ignored_columns: header.ignored.clone(), ..Default::default() };
     let now = Utc::now().naive_utc();
     let actor = principal.key();
-    let mut pending: Vec<Pending> = Vec::with_capacity(BATCH);
+    let batch = batch_size(conn);
+    let mut pending: Vec<Pending> = Vec::with_capacity(batch);
     let mut changed_minors: Vec<i64> = Vec::new();
     for line in records.rows {
         let (row, cells) = line.map_err(|e| ApiError::Internal(anyhow::anyhow!("row {} became unreadable: {}", e.row, e.message)))?;
@@ -188,7 +189,7 @@ pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, pat
                 report.created += 1;
             }
         }
-        if pending.len() >= BATCH {
+        if pending.len() >= batch {
             flush(conn, school_id, &actor, &mut pending, &mut changed_minors, now)?;
             progress(report.total);
         }
