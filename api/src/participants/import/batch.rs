@@ -45,21 +45,10 @@ struct Id {
 const COLUMNS: &str = "INSERT INTO participants (school_id, external_id, kind, last_name, first_name, middle_name, search_key, \
     birth_date, birth_year, grade, class_letter, phone, email, notes, created_at, updated_at) VALUES ";
 
-fn values(rows: usize, width: usize, placeholder: impl Fn(usize) -> String) -> String {
-    let mut sql = String::new();
-    let mut n = 0;
-    for r in 0..rows {
-        sql.push_str(if r == 0 { "(" } else { ",(" });
-        for c in 0..width {
-            n += 1;
-            if c > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&placeholder(n));
-        }
-        sql.push(')');
-    }
-    sql
+/// `(?,?,…),(?,?,…)…`: SQLite's placeholders for `rows` rows of `width` values.
+fn values(rows: usize, width: usize) -> String {
+    let row = format!("({})", vec!["?"; width].join(","));
+    vec![row; rows].join(",")
 }
 
 macro_rules! bind_participants {
@@ -96,7 +85,7 @@ pub fn insert_participants(conn: &mut DbConnection, school_id: i64, rows: &[NewR
     }
     let ids: Vec<Id> = match conn {
         DbConnection::Sqlite(c) => {
-            let sql = format!("{COLUMNS}{} RETURNING id", values(rows.len(), 16, |_| "?".into()));
+            let sql = format!("{COLUMNS}{} RETURNING id", values(rows.len(), 16));
             bind_participants!(diesel::sql_query(sql).into_boxed::<diesel::sqlite::Sqlite>(), school_id, rows, now).load(c)?
         }
         DbConnection::Postgresql(c) => return copy_participants(c, school_id, rows, now),
@@ -194,7 +183,7 @@ pub fn audit(conn: &mut DbConnection, school_id: i64, actor: &str, action: &str,
     }
     match conn {
         DbConnection::Sqlite(c) => {
-            let sql = format!("{head}{}", values(ids.len(), 6, |_| "?".into()));
+            let sql = format!("{head}{}", values(ids.len(), 6));
             bind_audit!(diesel::sql_query(sql).into_boxed::<diesel::sqlite::Sqlite>()).execute(c)?;
         }
         DbConnection::Postgresql(c) => {
