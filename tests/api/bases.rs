@@ -36,8 +36,11 @@ async fn a_minor_enters_a_base_only_with_consent(app: TestApp) {
     assert_eq!(as_mentor.code(), "consent_required");
     assert_eq!(app.count("program_mentees"), 0);
     consent(&app, &curator, id).await;
+    let gate = |roadmap: &nastavnik_tests::Answer, stage: usize| roadmap.body["stages"][stage - 1]["gate"]["checks"][0]["status"].clone();
+    assert_eq!(gate(&app.get(&format!("programs/{programme}/roadmap"), &curator).await, 2), "unmet");
     let enrolled = app.post(&format!("programs/{programme}/mentees"), &curator, body.clone()).await;
     assert_eq!(enrolled.status, 201, "{}", enrolled.body);
+    assert_eq!(gate(&app.get(&format!("programs/{programme}/roadmap"), &curator).await, 2), "met", "the base proves stage 2");
     assert_eq!((enrolled.body["name"].as_str(), enrolled.body["status"].as_str()), (Some("Кузнецов Артём"), Some("candidate")));
     assert_eq!(app.post(&format!("programs/{programme}/mentees"), &curator, body).await.code(), "already_enrolled");
     // An adult needs no consent record to enter.
@@ -158,4 +161,8 @@ async fn demo_bases(app: TestApp) {
     assert!(steps.len() >= 5, "mentors at every selection step: {steps:?}");
     let map = app.get(&format!("programs/{programme}/request-map"), &curator).await;
     assert!(map.body["rows"].as_array().is_some_and(|r| r.len() >= 5), "{}", map.body);
+    let roadmap = app.get(&format!("programs/{programme}/roadmap"), &curator).await;
+    for stage in 2..=4 {
+        assert_eq!(roadmap.body["stages"][stage - 1]["gate"]["checks"][0]["status"], "met", "stage {stage}: {}", roadmap.body["stages"][stage - 1]["gate"]);
+    }
 }

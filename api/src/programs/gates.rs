@@ -1,13 +1,14 @@
 //! Stage gates: for each stage, what the data already proves beside what people ticked. Each
-//! domain that keeps the evidence (the bases, training, pairs, meetings, monitoring) adds its
-//! source to `SOURCES`; until it exists, its check says `not_tracked` rather than guess.
+//! domain that keeps the evidence adds its source to `SOURCES`: the roadmap's own orders (stage 1)
+//! and the bases (stages 2–4) do now; pairs, meetings and monitoring (5–7) say `not_tracked` until
+//! they exist, rather than guess.
 
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::DbConnection;
-use crate::db::schema::{program_curators, roadmap_activities};
+use crate::db::schema::{consents, participants, program_curators, program_mentees, program_mentors, roadmap_activities};
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -33,7 +34,7 @@ pub struct GateCheck {
 /// Where a fact comes from: a function over the programme's data.
 pub type FactSource = fn(&mut DbConnection, i64) -> Result<Vec<GateCheck>, ApiError>;
 
-pub const SOURCES: &[FactSource] = &[programme_documents, not_yet_tracked];
+pub const SOURCES: &[FactSource] = &[programme_documents, bases, not_yet_tracked];
 
 /// Every check of every stage for a programme.
 pub fn checks(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, ApiError> {
@@ -76,12 +77,56 @@ fn programme_documents(conn: &mut DbConnection, program_id: i64) -> Result<Vec<G
     ])
 }
 
+/// Stages 2–4: the bases hold consented mentees, mentors, and mentors who finished training.
+fn bases(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, ApiError> {
+    let active = ["candidate", "in_base", "matched", "awaiting_support"];
+    let consented = consents::table
+        .filter(consents::scope.eq("processing"))
+        .filter(consents::withdrawn_at.is_null())
+        .select(consents::participant_id);
+    let mentees: i64 = program_mentees::table
+        .inner_join(participants::table)
+        .filter(program_mentees::program_id.eq(program_id))
+        .filter(program_mentees::status.eq_any(active))
+        .filter(participants::erased_at.is_null())
+        // Adults need no consent record; a child does.
+        .filter(participants::kind.ne("student").or(participants::id.eq_any(consented)))
+        .count()
+        .get_result(conn)?;
+    let mentors: i64 = program_mentors::table
+        .filter(program_mentors::program_id.eq(program_id))
+        .filter(program_mentors::status.eq("in_base"))
+        .count()
+        .get_result(conn)?;
+    let trained: i64 = program_mentors::table
+        .filter(program_mentors::program_id.eq(program_id))
+        .filter(program_mentors::status.ne("withdrawn"))
+        .filter(program_mentors::interview_outcome.eq("passed"))
+        .filter(program_mentors::training_status.eq("completed"))
+        .count()
+        .get_result(conn)?;
+    Ok(vec![
+        GateCheck {
+            stage_no: 2,
+            code: "mentees_with_consent",
+            label: "В базе есть наставляемые, за детей согласие родителей получено",
+            status: met_if(mentees > 0),
+            detail: format!("наставляемых, которым можно участвовать: {mentees}"),
+        },
+        GateCheck { stage_no: 3, code: "mentors_in_base", label: "В базе есть наставники", status: met_if(mentors > 0), detail: format!("наставников в базе: {mentors}") },
+        GateCheck {
+            stage_no: 4,
+            code: "trained_mentors",
+            label: "Есть наставники, прошедшие собеседование и обучение",
+            status: met_if(trained > 0),
+            detail: format!("обученных наставников: {trained}"),
+        },
+    ])
+}
+
 /// The facts later parts of the system will prove, listed so the curator sees what is coming.
 fn not_yet_tracked(_: &mut DbConnection, _: i64) -> Result<Vec<GateCheck>, ApiError> {
-    const PENDING: [(i32, &str, &str); 6] = [
-        (2, "mentees_with_consent", "В базе есть наставляемые с согласием на обработку данных"),
-        (3, "mentors_in_base", "В базе есть наставники"),
-        (4, "trained_mentors", "Есть наставники, прошедшие обучение"),
+    const PENDING: [(i32, &str, &str); 3] = [
         (5, "approved_pairs", "Пары и группы утверждены приказом"),
         (6, "meetings_held", "Пары проводят встречи"),
         (7, "exit_monitoring", "Итоговый мониторинг проведён"),
