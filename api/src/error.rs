@@ -62,6 +62,12 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
     }
 
+    /// A parent resource's 404 told as the child's: "programme 4 not found" would tell the
+    /// caller which programme an activity belongs to.
+    pub fn not_found_as(self, what: impl std::fmt::Display) -> Self {
+        if self.code() == "not_found" { Self::not_found(what) } else { self }
+    }
+
     pub fn forbidden() -> Self {
         Self::new(StatusCode::FORBIDDEN, "forbidden", "your role does not allow this")
     }

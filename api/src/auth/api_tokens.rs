@@ -221,7 +221,7 @@ pub async fn revoke_api_token(db: web::Data<Db>, principal: Principal, id: web::
             api_tokens::table.find(id).select(api_tokens::organization_id).first(conn).optional()?;
         let organization_id = organization_id.ok_or_else(|| ApiError::not_found(format!("API token {id}")))?;
         authorize(conn, &principal, Action::ManageApiTokens, organization_id)
-            .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("API token {id}")) } else { e })?;
+            .map_err(|e| e.not_found_as(format!("API token {id}")))?;
         diesel::update(api_tokens::table.find(id).filter(api_tokens::revoked_at.is_null()))
             .set(api_tokens::revoked_at.eq(Utc::now().naive_utc()))
             .execute(conn)?;

@@ -3,6 +3,7 @@
 mod migrations;
 pub mod pool;
 pub mod schema;
+pub mod text;
 
 pub use migrations::run_migrations;
 pub use pool::{Backend, Db, DbConnection, DbUrl, transaction};

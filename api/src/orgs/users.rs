@@ -297,7 +297,7 @@ pub async fn remove_membership(db: web::Data<Db>, principal: Principal, id: web:
         let org: Option<i64> = memberships::table.find(id).select(memberships::organization_id).first(conn).optional()?;
         let org = org.ok_or_else(|| ApiError::not_found(format!("membership {id}")))?;
         authorize(conn, &principal, Action::ManageUsers, org)
-            .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("membership {id}")) } else { e })?;
+            .map_err(|e| e.not_found_as(format!("membership {id}")))?;
         diesel::delete(memberships::table.find(id)).execute(conn)?;
         Ok(())
     })

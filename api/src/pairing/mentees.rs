@@ -4,11 +4,12 @@ use actix_web::{HttpResponse, get, http::header, patch, post, web};
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use super::dto::{Mentee, MenteeCategory, MenteePatch, MenteeStatus, MenteeType, NewMentee};
+use super::dto::{Mentee, MenteeCategory, MenteePatch, MenteeStatus, NewMentee};
 use super::people::{People, enrolled_people};
 use super::tags::check_tags;
 use crate::auth::{Action, Principal};
 use crate::db::schema::program_mentees as pm;
+use crate::db::text::{from_json, from_text, to_json, to_text};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::etag_value;
@@ -34,19 +35,11 @@ struct Row {
     updated_at: NaiveDateTime,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Internal(anyhow::anyhow!("bad stored value `{text}`: {e}")))
-}
-
-fn quoted(value: &str) -> String {
-    format!("\"{value}\"")
-}
-
 fn to_mentees(rows: Vec<Row>, people: &People) -> Result<Vec<Mentee>, ApiError> {
     rows.into_iter()
         .map(|r| {
             let person = people.get(r.participant_id);
-            let mut categories: Vec<MenteeCategory> = parse(&r.categories)?;
+            let mut categories: Vec<MenteeCategory> = from_json(&r.categories)?;
             categories.extend(person.map(|p| p.sensitive_categories()).unwrap_or_default());
             Ok(Mentee {
                 etag: etag_value("mentee", r.id, r.version),
@@ -54,9 +47,9 @@ fn to_mentees(rows: Vec<Row>, people: &People) -> Result<Vec<Mentee>, ApiError> 
                 grade: person.and_then(|p| p.grade),
                 class_letter: person.and_then(|p| p.class_letter.clone()),
                 categories,
-                mentee_type: parse(&quoted(&r.mentee_type))?,
-                request_tags: parse(&r.request_tags)?,
-                status: parse(&quoted(&r.status))?,
+                mentee_type: from_text(&r.mentee_type)?,
+                request_tags: from_json(&r.request_tags)?,
+                status: from_text(&r.status)?,
                 id: r.id,
                 program_id: r.program_id,
                 participant_id: r.participant_id,
@@ -79,18 +72,6 @@ fn check_categories(categories: &[MenteeCategory]) -> Result<(), ApiError> {
         return Err(ApiError::invalid_field(&format!("categories[{i}]"), "sensitive categories are set on the participant (its `sensitive` fields)"));
     }
     Ok(())
-}
-
-fn text<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
-    serde_json::to_string(value).map_err(|e| ApiError::Internal(e.into()))
-}
-
-fn status_str(s: MenteeStatus) -> Result<String, ApiError> {
-    Ok(text(&s)?.trim_matches('"').to_owned())
-}
-
-fn type_str(t: MenteeType) -> Result<String, ApiError> {
-    Ok(text(&t)?.trim_matches('"').to_owned())
 }
 
 #[utoipa::path(
@@ -162,11 +143,11 @@ pub async fn enrol_mentee(db: web::Data<Db>, principal: Principal, id: web::Path
                 .values((
                     pm::program_id.eq(program_id),
                     pm::participant_id.eq(person.id),
-                    pm::categories.eq(text(&new.categories)?),
-                    pm::mentee_type.eq(type_str(new.mentee_type)?),
+                    pm::categories.eq(to_json(&new.categories)?),
+                    pm::mentee_type.eq(to_text(&new.mentee_type)?),
                     pm::request_text.eq(new.request_text.as_deref().map(str::trim).filter(|s| !s.is_empty())),
-                    pm::request_tags.eq(text(&new.request_tags)?),
-                    pm::status.eq(status_str(new.status.unwrap_or(MenteeStatus::Candidate))?),
+                    pm::request_tags.eq(to_json(&new.request_tags)?),
+                    pm::status.eq(to_text(&new.status.unwrap_or(MenteeStatus::Candidate))?),
                     pm::created_at.eq(now),
                     pm::updated_at.eq(now),
                 ))
@@ -204,14 +185,14 @@ pub async fn update_mentee(db: web::Data<Db>, principal: Principal, id: web::Pat
             let program_id: Option<i64> = pm::table.find(id).select(pm::program_id).first(conn).optional()?;
             let program_id = program_id.ok_or_else(|| ApiError::not_found(format!("mentee enrolment {id}")))?;
             let scope = program_scope(conn, &principal, Action::ManageProgram, program_id)
-                .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("mentee enrolment {id}")) } else { e })?
+                .map_err(|e| e.not_found_as(format!("mentee enrolment {id}")))?
                 .open()?;
             let show = sees_sensitive(conn, &principal, scope.school_id)?;
             let current = load(conn, id, scope.school_id, show)?;
             if_match.check(&current.etag)?;
             let status = p.status.unwrap_or(current.status);
             if !current.status.may_become(status) {
-                return Err(crate::programs::status::invalid_transition(&status_str(current.status)?, &status_str(status)?, ""));
+                return Err(crate::programs::status::invalid_transition(&to_text(&current.status)?, &to_text(&status)?, ""));
             }
             if status.is_active() && !current.status.is_active() {
                 let today = school_today(conn, scope.school_id)?;
@@ -227,14 +208,14 @@ pub async fn update_mentee(db: web::Data<Db>, principal: Principal, id: web::Pat
             let stored: Vec<MenteeCategory> = current.categories.iter().copied().filter(|c| !c.is_sensitive()).collect();
             diesel::update(pm::table.find(id))
                 .set((
-                    pm::categories.eq(text(p.categories.as_ref().unwrap_or(&stored))?),
-                    pm::mentee_type.eq(type_str(p.mentee_type.unwrap_or(current.mentee_type))?),
+                    pm::categories.eq(to_json(p.categories.as_ref().unwrap_or(&stored))?),
+                    pm::mentee_type.eq(to_text(&p.mentee_type.unwrap_or(current.mentee_type))?),
                     pm::request_text.eq(match p.request_text {
                         None => current.request_text.clone(),
                         Some(v) => v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
                     }),
-                    pm::request_tags.eq(text(p.request_tags.as_ref().unwrap_or(&current.request_tags))?),
-                    pm::status.eq(status_str(status)?),
+                    pm::request_tags.eq(to_json(p.request_tags.as_ref().unwrap_or(&current.request_tags))?),
+                    pm::status.eq(to_text(&status)?),
                     pm::version.eq(pm::version + 1),
                     pm::updated_at.eq(Utc::now().naive_utc()),
                 ))

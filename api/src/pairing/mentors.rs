@@ -10,6 +10,7 @@ use super::people::{People, enrolled_people};
 use super::tags::check_tags;
 use crate::auth::{Action, Principal};
 use crate::db::schema::program_mentors as pm;
+use crate::db::text::{from_json, from_text, to_json, to_text};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::etag_value;
@@ -42,15 +43,6 @@ pub struct Row {
     pub updated_at: NaiveDateTime,
 }
 
-/// A snake_case enum to and from the text column it is stored in.
-fn to_text<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
-    Ok(serde_json::to_string(value).map_err(|e| ApiError::Internal(e.into()))?.trim_matches('"').to_owned())
-}
-
-fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| ApiError::Internal(anyhow::anyhow!("bad stored value `{text}`: {e}")))
-}
-
 fn to_mentors(rows: Vec<Row>, people: &People) -> Result<Vec<Mentor>, ApiError> {
     rows.into_iter()
         .map(|r| {
@@ -63,7 +55,7 @@ fn to_mentors(rows: Vec<Row>, people: &People) -> Result<Vec<Mentor>, ApiError> 
                 source: person.map(|p| p.kind).unwrap_or(ParticipantKind::Partner),
                 grade: person.and_then(|p| p.grade),
                 contour: from_text(&r.contour)?,
-                competencies: serde_json::from_str(&r.competencies).unwrap_or_default(),
+                competencies: from_json(&r.competencies)?,
                 ready: interview_outcome == Some(InterviewOutcome::Passed) && training_status == TrainingStatus::Completed,
                 interview_outcome,
                 training_status,
@@ -166,7 +158,7 @@ pub async fn enrol_mentor(db: web::Data<Db>, principal: Principal, id: web::Path
                     pm::program_id.eq(program_id),
                     pm::participant_id.eq(person.id),
                     pm::contour.eq(to_text(&new.contour.unwrap_or(Contour::of(person.kind)))?),
-                    pm::competencies.eq(serde_json::to_string(&new.competencies).map_err(|e| ApiError::Internal(e.into()))?),
+                    pm::competencies.eq(to_json(&new.competencies)?),
                     pm::achievements.eq(new.achievements.as_deref().map(str::trim).filter(|s| !s.is_empty())),
                     pm::capacity.eq(new.capacity.unwrap_or(1)),
                     pm::application_received_on.eq(new.application_received_on),
@@ -209,7 +201,7 @@ pub async fn update_mentor(db: web::Data<Db>, principal: Principal, id: web::Pat
             let program_id: Option<i64> = pm::table.find(id).select(pm::program_id).first(conn).optional()?;
             let program_id = program_id.ok_or_else(|| ApiError::not_found(format!("mentor enrolment {id}")))?;
             let scope = program_scope(conn, &principal, Action::ManageProgram, program_id)
-                .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("mentor enrolment {id}")) } else { e })?
+                .map_err(|e| e.not_found_as(format!("mentor enrolment {id}")))?
                 .open()?;
             let current = load(conn, id, scope.school_id)?;
             if_match.check(&current.etag)?;
@@ -233,7 +225,7 @@ pub async fn update_mentor(db: web::Data<Db>, principal: Principal, id: web::Pat
             diesel::update(pm::table.find(id))
                 .set((
                     pm::contour.eq(to_text(&p.contour.unwrap_or(current.contour))?),
-                    pm::competencies.eq(serde_json::to_string(p.competencies.as_ref().unwrap_or(&current.competencies)).map_err(|e| ApiError::Internal(e.into()))?),
+                    pm::competencies.eq(to_json(p.competencies.as_ref().unwrap_or(&current.competencies))?),
                     pm::achievements.eq(keep(p.achievements, current.achievements.clone())),
                     pm::capacity.eq(p.capacity.unwrap_or(current.capacity)),
                     pm::application_received_on.eq(p.application_received_on.unwrap_or(current.application_received_on)),

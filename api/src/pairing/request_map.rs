@@ -11,6 +11,7 @@ use super::mentors::all_mentors;
 use super::tags::vocabulary;
 use crate::auth::{Action, Principal};
 use crate::db::Db;
+use crate::db::text::{from_json, from_text};
 use crate::db::schema::program_mentees as pm;
 use crate::error::{ApiError, Problem};
 use crate::programs::store::program_scope;
@@ -87,8 +88,8 @@ pub async fn request_map(db: web::Data<Db>, principal: Principal, id: web::Path<
             let rows: Vec<(String, String)> = pm::table.filter(pm::program_id.eq(program_id)).select((pm::request_tags, pm::status)).load(conn)?;
             let mentee_tags: Vec<Vec<String>> = rows
                 .into_iter()
-                .filter(|(_, status)| serde_json::from_value::<MenteeStatus>(serde_json::Value::String(status.clone())).is_ok_and(|s| s.is_active()))
-                .map(|(tags, _)| serde_json::from_str(&tags).unwrap_or_default())
+                .filter(|(_, status)| from_text::<MenteeStatus>(status).is_ok_and(|s| s.is_active()))
+                .map(|(tags, _)| from_json(&tags).unwrap_or_default())
                 .collect();
             let mentors = all_mentors(conn, program_id, scope.school_id)?
                 .into_iter()

@@ -10,26 +10,11 @@ use super::dto::{Consent, ConsentGiver, ConsentList, ConsentScope, NewConsent};
 use super::store::{ConsentRow, erase, load_participant, participant_school, to_consent};
 use crate::auth::{Action, Principal};
 use crate::db::schema::consents;
+use crate::db::text::to_text;
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::ValidJson;
 use crate::programs::store::school_today;
-
-fn scope_str(scope: ConsentScope) -> &'static str {
-    match scope {
-        ConsentScope::Processing => "processing",
-        ConsentScope::PublicationName => "publication_name",
-        ConsentScope::PublicationPhoto => "publication_photo",
-    }
-}
-
-fn giver_str(giver: ConsentGiver) -> &'static str {
-    match giver {
-        ConsentGiver::Myself => "self",
-        ConsentGiver::Parent => "parent",
-        ConsentGiver::LegalRepresentative => "legal_representative",
-    }
-}
 
 fn load(conn: &mut DbConnection, id: i64) -> Result<Consent, ApiError> {
     to_consent(consents::table.find(id).select(ConsentRow::as_select()).first(conn)?)
@@ -93,16 +78,16 @@ pub async fn add_consent(db: web::Data<Db>, principal: Principal, id: web::Path<
             let id: i64 = diesel::insert_into(consents::table)
                 .values((
                     consents::participant_id.eq(participant_id),
-                    consents::given_by.eq(giver_str(new.given_by)),
+                    consents::given_by.eq(to_text(&new.given_by)?),
                     consents::giver_name.eq(giver_name),
-                    consents::scope.eq(scope_str(new.scope)),
+                    consents::scope.eq(to_text(&new.scope)?),
                     consents::given_on.eq(new.given_on),
                     consents::document_ref.eq(new.document_ref.as_deref().map(str::trim).filter(|s| !s.is_empty())),
                     consents::created_at.eq(Utc::now().naive_utc()),
                 ))
                 .returning(consents::id)
                 .get_result(conn)?;
-            record(conn, &principal, school_id, "consent_given", &[participant_id], Some(scope_str(new.scope)))?;
+            record(conn, &principal, school_id, "consent_given", &[participant_id], Some(&to_text(&new.scope)?))?;
             load(conn, id)
         })
         .await?;
@@ -130,13 +115,13 @@ pub async fn withdraw_consent(db: web::Data<Db>, principal: Principal, id: web::
             let participant_id: Option<i64> = consents::table.find(id).select(consents::participant_id).first(conn).optional()?;
             let participant_id = participant_id.ok_or_else(|| ApiError::not_found(format!("consent {id}")))?;
             let school_id = participant_school(conn, &principal, Action::ManageParticipants, participant_id)
-                .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("consent {id}")) } else { e })?;
+                .map_err(|e| e.not_found_as(format!("consent {id}")))?;
             let current = load(conn, id)?;
             if current.withdrawn_at.is_some() {
                 return Err(ApiError::conflict("already_withdrawn", "this consent was withdrawn before"));
             }
             diesel::update(consents::table.find(id)).set(consents::withdrawn_at.eq(Utc::now().naive_utc())).execute(conn)?;
-            record(conn, &principal, school_id, "consent_withdrawn", &[participant_id], Some(scope_str(current.scope)))?;
+            record(conn, &principal, school_id, "consent_withdrawn", &[participant_id], Some(&to_text(&current.scope)?))?;
             if current.scope == ConsentScope::Processing {
                 erase(conn, participant_id)?;
                 record(conn, &principal, school_id, "erase", &[participant_id], Some("processing consent withdrawn"))?;

@@ -7,6 +7,7 @@ use super::dto::{Consent, ConsentGiver, ConsentScope, Participant, ParticipantKi
 use crate::auth::policy::{Decision, authorize};
 use crate::auth::{Action, Principal};
 use crate::db::DbConnection;
+use crate::db::text::from_text;
 use crate::db::schema::{consents, participants, program_mentees, program_mentors};
 use crate::error::ApiError;
 use crate::orgs::store::ancestry;
@@ -56,7 +57,7 @@ pub fn participant_school(conn: &mut DbConnection, principal: &Principal, action
     let school: Option<i64> = participants::table.find(id).select(participants::school_id).first(conn).optional()?;
     let school = school.ok_or_else(|| ApiError::not_found(format!("participant {id}")))?;
     authorize(conn, principal, action, school)
-        .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("participant {id}")) } else { e })?;
+        .map_err(|e| e.not_found_as(format!("participant {id}")))?;
     Ok(school)
 }
 
@@ -141,9 +142,8 @@ pub struct ConsentRow {
 }
 
 pub fn to_consent(r: ConsentRow) -> Result<Consent, ApiError> {
-    let bad = |what: &str| ApiError::Internal(anyhow::anyhow!("unknown consent {what} in the database"));
-    let given_by: ConsentGiver = serde_json::from_value(serde_json::Value::String(r.given_by)).map_err(|_| bad("giver"))?;
-    let scope: ConsentScope = serde_json::from_value(serde_json::Value::String(r.scope)).map_err(|_| bad("scope"))?;
+    let given_by: ConsentGiver = from_text(&r.given_by)?;
+    let scope: ConsentScope = from_text(&r.scope)?;
     Ok(Consent {
         id: r.id,
         participant_id: r.participant_id,

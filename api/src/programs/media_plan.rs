@@ -23,7 +23,7 @@ fn item_scope(conn: &mut DbConnection, principal: &Principal, action: Action, id
     let program_id: Option<i64> = mp::table.find(id).select(mp::program_id).first(conn).optional()?;
     let program_id = program_id.ok_or_else(|| ApiError::not_found(format!("media-plan item {id}")))?;
     program_scope(conn, principal, action, program_id)
-        .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("media-plan item {id}")) } else { e })
+        .map_err(|e| e.not_found_as(format!("media-plan item {id}")))
 }
 
 fn clean(s: Option<String>) -> Option<String> {

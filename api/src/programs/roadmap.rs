@@ -80,7 +80,7 @@ fn activity_scope(conn: &mut DbConnection, principal: &Principal, action: Action
     let program_id: Option<i64> = ra::table.find(id).select(ra::program_id).first(conn).optional()?;
     let program_id = program_id.ok_or_else(|| ApiError::not_found(format!("roadmap activity {id}")))?;
     let scope = program_scope(conn, principal, action, program_id)
-        .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("roadmap activity {id}")) } else { e })?;
+        .map_err(|e| e.not_found_as(format!("roadmap activity {id}")))?;
     Ok((program_id, scope))
 }
 

@@ -11,6 +11,7 @@ use super::template::{default_dates, first_year, year_window};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
 use crate::db::schema::programs;
+use crate::db::text::to_json as json;
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::ok_with_etag;
@@ -59,10 +60,6 @@ fn check_deadlines_fit(conn: &mut DbConnection, id: i64, start: chrono::NaiveDat
         ));
     }
     Ok(())
-}
-
-fn json(value: &impl serde::Serialize) -> Result<String, ApiError> {
-    serde_json::to_string(value).map_err(|e| ApiError::Internal(e.into()))
 }
 
 fn trimmed(s: &Option<String>) -> Option<String> {

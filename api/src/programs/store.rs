@@ -53,7 +53,7 @@ pub fn program_scope(conn: &mut DbConnection, principal: &Principal, action: Act
         .optional()?;
     let (school_id, status, start_date, end_date) = row.ok_or_else(|| ApiError::not_found(format!("programme {id}")))?;
     authorize(conn, principal, action, school_id)
-        .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("programme {id}")) } else { e })?;
+        .map_err(|e| e.not_found_as(format!("programme {id}")))?;
     Ok(ProgramScope { school_id, status: ProgramStatus::parse(&status)?, start_date, end_date })
 }
 

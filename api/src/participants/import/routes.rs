@@ -163,7 +163,7 @@ pub async fn get_import_job(db: web::Data<Db>, progress: web::Data<Progress>, pr
         .run(move |conn| {
             let job = jobs::load(conn, id, &progress)?;
             authorize(conn, &principal, Action::ManageParticipants, job.school_id)
-                .map_err(|e| if e.code() == "not_found" { ApiError::not_found(format!("import job {id}")) } else { e })?;
+                .map_err(|e| e.not_found_as(format!("import job {id}")))?;
             Ok(job)
         })
         .await?;
