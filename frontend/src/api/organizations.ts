@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 import { unwrap } from "./problem";
-import type { ContingentInput, NewOrganization, Organization, OrganizationPatch } from "./types";
+import type {
+  ContingentInput,
+  NewOrganization,
+  Organization,
+  OrganizationPatch,
+  RoadmapTemplateUpdate,
+} from "./types";
 
 export const organizationKeys = {
   all: ["organizations"] as const,
@@ -9,6 +15,7 @@ export const organizationKeys = {
   schools: () => [...organizationKeys.all, "schools"] as const,
   one: (id: number) => [...organizationKeys.all, id] as const,
   contingent: (id: number) => [...organizationKeys.all, id, "contingent"] as const,
+  roadmapTemplate: (id: number) => [...organizationKeys.all, id, "roadmap-template"] as const,
 };
 
 /** Every organisation the caller may see, following cursors: trees are small. */
@@ -86,5 +93,23 @@ export function useSaveContingent(id: number) {
     mutationFn: async (body: ContingentInput) =>
       unwrap(await api.PUT("/api/v1/organizations/{id}/contingent", { params: { path: { id } }, body })),
     onSuccess: (saved) => queryClient.setQueryData(organizationKeys.contingent(id), saved),
+  });
+}
+
+/** The roadmap template new programmes of the institute's schools start from. */
+export function useRoadmapTemplate(id: number) {
+  return useQuery({
+    queryKey: organizationKeys.roadmapTemplate(id),
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/organizations/{id}/roadmap-template", { params: { path: { id } } })),
+  });
+}
+
+export function useSaveRoadmapTemplate(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: RoadmapTemplateUpdate) =>
+      unwrap(await api.PUT("/api/v1/organizations/{id}/roadmap-template", { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.roadmapTemplate(id) }),
   });
 }

@@ -28,6 +28,9 @@ export type NewMembership = RequestOf<"/api/v1/users/{id}/memberships", "post">;
 export type ApiToken = ResponseOf<"/api/v1/organizations/{id}/api-tokens", "get">["items"][number];
 export type ApiTokenCreated = ResponseOf<"/api/v1/organizations/{id}/api-tokens", "post">;
 export type NewApiToken = RequestOf<"/api/v1/organizations/{id}/api-tokens", "post">;
+export type RoadmapTemplate = ResponseOf<"/api/v1/organizations/{id}/roadmap-template", "get">;
+export type RoadmapTemplateUpdate = RequestOf<"/api/v1/organizations/{id}/roadmap-template", "put">;
+export type TemplateActivity = RoadmapTemplate["items"][number];
 
 export const ROLES = [
   "region_admin",

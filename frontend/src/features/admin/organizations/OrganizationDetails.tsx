@@ -6,6 +6,7 @@ import { ApiTokensPanel } from "./ApiTokensPanel";
 import { ContingentEditor } from "./ContingentEditor";
 import { CreateOrganizationModal } from "./CreateOrganizationModal";
 import { EditOrganizationForm } from "./EditOrganizationForm";
+import { RoadmapTemplateEditor } from "./RoadmapTemplateEditor";
 import { childKindOf } from "./orgTree";
 
 export function OrganizationDetails({ organization }: { organization: Organization }) {
@@ -33,6 +34,9 @@ export function OrganizationDetails({ organization }: { organization: Organizati
             {organization.kind === "school" && (
               <Tabs.Tab value="contingent">{t("organizations.tabs.contingent")}</Tabs.Tab>
             )}
+            {organization.kind === "institute" && (
+              <Tabs.Tab value="roadmapTemplate">{t("organizations.tabs.roadmapTemplate")}</Tabs.Tab>
+            )}
             <Tabs.Tab value="tokens">{t("organizations.tabs.tokens")}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="details" pt="md">
@@ -41,6 +45,11 @@ export function OrganizationDetails({ organization }: { organization: Organizati
           {organization.kind === "school" && (
             <Tabs.Panel value="contingent" pt="md">
               <ContingentEditor organizationId={organization.id} />
+            </Tabs.Panel>
+          )}
+          {organization.kind === "institute" && (
+            <Tabs.Panel value="roadmapTemplate" pt="md">
+              <RoadmapTemplateEditor organizationId={organization.id} />
             </Tabs.Panel>
           )}
           <Tabs.Panel value="tokens" pt="md">
