@@ -85,7 +85,32 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(pairing::mentors::list_mentors)
         .service(pairing::mentors::enrol_mentor)
         .service(pairing::mentors::update_mentor)
-        .service(pairing::request_map::request_map);
+        .service(pairing::request_map::request_map)
+        .configure(pairing_v1);
+}
+
+/// Stage 5 beyond the bases: settings, preferences, constraints, matching runs, pairs, orders.
+fn pairing_v1(cfg: &mut ServiceConfig) {
+    use pairing::{constraints, orders, pairs, preferences, settings, unmatched};
+    cfg.service(settings::get_settings)
+        .service(settings::put_settings)
+        .service(preferences::get_preferences)
+        .service(preferences::put_preferences)
+        .service(constraints::list_constraints)
+        .service(constraints::create_constraint)
+        .service(constraints::delete_constraint)
+        .service(pairs::routes::list_pairs)
+        .service(pairs::routes::create_pair)
+        .service(pairs::routes::get_pair)
+        .service(pairs::routes::update_pair)
+        .service(pairs::routes::complete_pair)
+        .service(pairs::plan::get_plan)
+        .service(pairs::plan::put_plan)
+        .service(orders::create_order)
+        .service(orders::get_order)
+        .service(orders::list_orders)
+        .service(unmatched::list_unmatched)
+        .service(unmatched::put_support);
 }
 
 fn operations(cfg: &mut ServiceConfig) {

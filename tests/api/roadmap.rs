@@ -85,7 +85,8 @@ async fn gates_report_what_the_data_proves(app: TestApp) {
     assert_eq!(status_of(&roadmap, "curators_appointed"), "unmet");
     assert_eq!(status_of(&roadmap, "orders_recorded"), "unmet");
     assert_eq!(roadmap.body["stages"][4]["gate"]["checks"][0]["code"], "approved_pairs");
-    assert_eq!(roadmap.body["stages"][4]["gate"]["checks"][0]["status"], "not_tracked");
+    assert_eq!(roadmap.body["stages"][4]["gate"]["checks"][0]["status"], "unmet");
+    assert_eq!(roadmap.body["stages"][5]["gate"]["checks"][0]["status"], "not_tracked", "meetings are not kept yet");
 
     let curator_id = app.get("me", &app.login("curator").await).await.id();
     assert_eq!(app.patch(&format!("programs/{id}"), &director, json!({"curator_ids": [curator_id]})).await.status, 200);

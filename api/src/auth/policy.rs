@@ -25,6 +25,9 @@ pub enum Action {
     /// Disability, difficult life situation, behaviour, being on a register.
     ViewSensitive,
     ViewAudit,
+    /// Support for mentees left without a pair, and pairs that must never be made: the
+    /// psychologist's work beside the curator's.
+    SupportMentees,
 }
 
 fn role_allows(role: Role, action: Action) -> bool {
@@ -45,6 +48,7 @@ fn role_allows(role: Role, action: Action) -> bool {
         ManageParticipants => matches!(role, Institute | SchoolAdmin | Coordinator | Curator),
         ViewSensitive => matches!(role, SchoolAdmin | Curator | Psychologist),
         ViewAudit => matches!(role, SchoolAdmin),
+        SupportMentees => matches!(role, SchoolAdmin | Coordinator | Curator | Psychologist),
     }
 }
 
@@ -56,7 +60,7 @@ fn scope_allows(scopes: &[Scope], action: Action) -> bool {
         Action::ViewUsers => Scope::UsersRead,
         Action::ManageUsers => Scope::UsersWrite,
         Action::ViewProgram => Scope::ProgramsRead,
-        Action::ManageProgram | Action::ManageRoadmapTemplate => Scope::ProgramsWrite,
+        Action::ManageProgram | Action::ManageRoadmapTemplate | Action::SupportMentees => Scope::ProgramsWrite,
         Action::ViewParticipants => Scope::ParticipantsRead,
         Action::ManageParticipants => Scope::ParticipantsWrite,
         Action::ViewSensitive | Action::ViewAudit => return false,

@@ -292,6 +292,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        places_taken -> Integer,
     }
 }
 
@@ -308,6 +309,150 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pairing_settings (program_id) {
+        program_id -> BigInt,
+        weights -> Text,
+        preference_limit -> Integer,
+        allow_untrained_mentors -> Bool,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    preference_sheets (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        side -> Text,
+        chooser_id -> BigInt,
+        attended_group_meeting -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    preference_ranks (sheet_id, chosen_id) {
+        sheet_id -> BigInt,
+        chosen_id -> BigInt,
+        rank -> Integer,
+    }
+}
+
+diesel::table! {
+    pair_constraints (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        mentor_id -> BigInt,
+        mentee_id -> BigInt,
+        kind -> Text,
+        reason -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    matching_runs (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        form -> Text,
+        algorithm -> Text,
+        objective -> Text,
+        weights -> Text,
+        inputs -> Text,
+        stats -> Text,
+        unmatched -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    matching_proposals (id) {
+        id -> BigInt,
+        run_id -> BigInt,
+        mentor_id -> BigInt,
+        mentee_id -> BigInt,
+        score -> BigInt,
+        locked -> Bool,
+        role_model -> Nullable<Text>,
+        contributions -> Text,
+        pair_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    pairing_orders (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        number -> Text,
+        signed_on -> Date,
+        signatory -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pairs (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        form -> Text,
+        role_model -> Nullable<Text>,
+        mentor_id -> BigInt,
+        goal -> Nullable<Text>,
+        status -> Text,
+        matching_run_id -> Nullable<BigInt>,
+        order_id -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pair_mentees (pair_id, mentee_id) {
+        pair_id -> BigInt,
+        mentee_id -> BigInt,
+        form -> Text,
+        live -> Bool,
+    }
+}
+
+diesel::table! {
+    pair_history (id) {
+        id -> BigInt,
+        pair_id -> BigInt,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        reason -> Nullable<Text>,
+        actor -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pair_plans (pair_id) {
+        pair_id -> BigInt,
+        goals -> Text,
+        tasks -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mentee_support (mentee_id) {
+        mentee_id -> BigInt,
+        notes -> Nullable<Text>,
+        search_resumes_on -> Nullable<Date>,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(roadmap_activities -> programs (program_id));
@@ -316,6 +461,12 @@ diesel::joinable!(participants -> organizations (school_id));
 diesel::joinable!(consents -> participants (participant_id));
 diesel::joinable!(program_mentees -> participants (participant_id));
 diesel::joinable!(program_mentors -> participants (participant_id));
+diesel::joinable!(preference_ranks -> preference_sheets (sheet_id));
+diesel::joinable!(matching_proposals -> matching_runs (run_id));
+diesel::joinable!(pairs -> program_mentors (mentor_id));
+diesel::joinable!(pair_mentees -> pairs (pair_id));
+diesel::joinable!(pair_mentees -> program_mentees (mentee_id));
+diesel::joinable!(pair_history -> pairs (pair_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -338,4 +489,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     program_mentees,
     program_mentors,
     import_jobs,
+    pairing_settings,
+    preference_sheets,
+    preference_ranks,
+    pair_constraints,
+    matching_runs,
+    matching_proposals,
+    pairing_orders,
+    pairs,
+    pair_mentees,
+    pair_history,
+    pair_plans,
+    mentee_support,
 );

@@ -180,6 +180,8 @@ pub struct Mentor {
     pub achievements: Option<String>,
     /// 1 for a pair, more for a group.
     pub capacity: i32,
+    /// Places the mentor's live pairs and groups take.
+    pub places_taken: i32,
     pub application_received_on: Option<NaiveDate>,
     pub interview_on: Option<NaiveDate>,
     pub interview_outcome: Option<InterviewOutcome>,

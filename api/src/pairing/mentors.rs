@@ -41,6 +41,7 @@ pub struct Row {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub places_taken: i32,
 }
 
 fn to_mentors(rows: Vec<Row>, people: &People) -> Result<Vec<Mentor>, ApiError> {
@@ -65,6 +66,7 @@ fn to_mentors(rows: Vec<Row>, people: &People) -> Result<Vec<Mentor>, ApiError> 
                 participant_id: r.participant_id,
                 achievements: r.achievements,
                 capacity: r.capacity,
+                places_taken: r.places_taken,
                 application_received_on: r.application_received_on,
                 interview_on: r.interview_on,
                 interview_notes: r.interview_notes,
@@ -188,7 +190,7 @@ pub async fn enrol_mentor(db: web::Data<Db>, principal: Principal, id: web::Path
     request_body = MentorPatch,
     responses(
         (status = 200, body = Mentor), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem, description = "selection_incomplete, programme_closed"), (status = 412, body = Problem), (status = 422, body = Problem),
+        (status = 409, body = Problem, description = "selection_incomplete, capacity_below_places_taken, programme_closed"), (status = 412, body = Problem), (status = 422, body = Problem),
     ),
     security(("bearer" = []))
 )]
@@ -212,6 +214,11 @@ pub async fn update_mentor(db: web::Data<Db>, principal: Principal, id: web::Pat
             let status = p.status.unwrap_or(current.status);
             if status == MentorStatus::InBase && outcome != Some(InterviewOutcome::Passed) {
                 return Err(ApiError::conflict("selection_incomplete", "a mentor enters the base after passing the interview"));
+            }
+            if let Some(capacity) = p.capacity
+                && capacity < current.places_taken
+            {
+                return Err(ApiError::conflict("capacity_below_places_taken", format!("the mentor's live pairs take {} place(s)", current.places_taken)));
             }
             let training = p.training_status.unwrap_or(current.training_status);
             let mut trained_on = p.training_completed_on.unwrap_or(current.training_completed_on);

@@ -160,6 +160,8 @@ pub fn to_consent(r: ConsentRow) -> Result<Consent, ApiError> {
 /// Erases the person's personal data, keeping an anonymous record (kind, grade, birth year) so
 /// that aggregate figures stay right. Their enrolments leave the programme bases.
 pub fn erase(conn: &mut DbConnection, id: i64) -> Result<(), ApiError> {
+    // First out of their live pairs, while the pairs can still say who left.
+    crate::pairing::pairs::store::release_participant(conn, id)?;
     let now = Utc::now().naive_utc();
     let born: Option<(Option<NaiveDate>, Option<i32>)> =
         participants::table.find(id).select((participants::birth_date, participants::birth_year)).first(conn).optional()?;

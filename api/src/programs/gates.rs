@@ -1,7 +1,7 @@
 //! Stage gates: for each stage, what the data already proves beside what people ticked. Each
-//! domain that keeps the evidence adds its source to `SOURCES`: the roadmap's own orders (stage 1)
-//! and the bases (stages 2–4) do now; pairs, meetings and monitoring (5–7) say `not_tracked` until
-//! they exist, rather than guess.
+//! domain that keeps the evidence adds its source to `SOURCES`: the roadmap's own orders (stage 1),
+//! the bases (stages 2–4) and the pairs (stage 5) do now; meetings and monitoring (6–7) say
+//! `not_tracked` until they exist, rather than guess.
 
 use diesel::prelude::*;
 use serde::Serialize;
@@ -34,7 +34,7 @@ pub struct GateCheck {
 /// Where a fact comes from: a function over the programme's data.
 pub type FactSource = fn(&mut DbConnection, i64) -> Result<Vec<GateCheck>, ApiError>;
 
-pub const SOURCES: &[FactSource] = &[programme_documents, bases, not_yet_tracked];
+pub const SOURCES: &[FactSource] = &[programme_documents, bases, crate::pairing::pairs::gate::pairs_approved, not_yet_tracked];
 
 /// Every check of every stage for a programme.
 pub fn checks(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, ApiError> {
@@ -45,7 +45,7 @@ pub fn checks(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>
     Ok(all)
 }
 
-fn met_if(ok: bool) -> CheckStatus {
+pub fn met_if(ok: bool) -> CheckStatus {
     if ok { CheckStatus::Met } else { CheckStatus::Unmet }
 }
 
@@ -126,8 +126,7 @@ fn bases(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, Api
 
 /// The facts later parts of the system will prove, listed so the curator sees what is coming.
 fn not_yet_tracked(_: &mut DbConnection, _: i64) -> Result<Vec<GateCheck>, ApiError> {
-    const PENDING: [(i32, &str, &str); 3] = [
-        (5, "approved_pairs", "Пары и группы утверждены приказом"),
+    const PENDING: [(i32, &str, &str); 2] = [
         (6, "meetings_held", "Пары проводят встречи"),
         (7, "exit_monitoring", "Итоговый мониторинг проведён"),
     ];

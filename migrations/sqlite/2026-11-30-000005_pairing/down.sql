@@ -1,0 +1,13 @@
+DROP TABLE mentee_support;
+DROP TABLE pair_plans;
+DROP TABLE matching_proposals;
+DROP TABLE pair_history;
+ALTER TABLE program_mentors DROP COLUMN places_taken;
+DROP TABLE pair_mentees;
+DROP TABLE pairs;
+DROP TABLE pairing_orders;
+DROP TABLE matching_runs;
+DROP TABLE pair_constraints;
+DROP TABLE preference_ranks;
+DROP TABLE preference_sheets;
+DROP TABLE pairing_settings;
