@@ -9,6 +9,7 @@ mod conventions;
 mod bases;
 mod organizations;
 mod participants;
+mod pairs;
 mod programs;
 mod roadmap;
 mod schema;

@@ -181,6 +181,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An approval order with its pairs, for printing */
+        get: operations["get_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -314,6 +331,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pair-constraints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a lock or an exclusion */
+        delete: operations["delete_constraint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pair or group with its people, order and history */
+        get: operations["get_pair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Start, dissolve, or change a pair's goal and role model
+         * @description Approval happens only through an order, completion through `/pairs/{id}/complete`. Dissolving needs a reason; it frees the mentor's places and sends the mentees to support while the search goes on.
+         */
+        patch: operations["update_pair"];
+        trace?: never;
+    };
+    "/api/v1/pairs/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete an active pair's work, with a summary */
+        post: operations["complete_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pair's individual development plan */
+        get: operations["get_plan"];
+        /**
+         * Write the pair's development plan (replaces it whole)
+         * @description Due dates lie within the programme. A completed or dissolved pair's plan is a record and no longer changes.
+         */
+        put: operations["put_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}": {
         parameters: {
             query?: never;
@@ -372,6 +465,26 @@ export interface paths {
         head?: never;
         /** Change a mentee's enrolment: categories, request, status */
         patch: operations["update_mentee"];
+        trace?: never;
+    };
+    "/api/v1/program-mentees/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record support for a mentee left without a pair
+         * @description The psychologist's notes and the date the search for a mentor continues.
+         */
+        put: operations["put_support"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/program-mentors/{id}": {
@@ -492,6 +605,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's approval orders */
+        get: operations["list_orders"];
+        put?: never;
+        /**
+         * Sign the order approving pairs and groups
+         * @description Every pair named must be proposed and belong to the programme; all are approved together or none.
+         */
+        post: operations["create_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/pair-constraints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Locked and excluded pairs: inputs of the matching */
+        get: operations["list_constraints"];
+        put?: never;
+        /**
+         * Lock or exclude a mentor–mentee pair
+         * @description A lock that would give a mentor more mentees than places left is refused (capacity_exceeded); a pair is locked or excluded, not both (constraint_exists).
+         */
+        post: operations["create_constraint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/pairing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the programme matches: weights, preference limit, the training gate */
+        get: operations["get_settings"];
+        /** Set how the programme matches */
+        put: operations["put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's pairs and groups */
+        get: operations["list_pairs"];
+        put?: never;
+        /**
+         * Make a pair or group by hand
+         * @description As valid as accepting a proposal: the same rules hold (the mentor ready and with free places, the mentees in the base with consent, the grade rule, exclusions), and the database keeps capacity and "one live pair per form" under concurrent requests.
+         */
+        post: operations["create_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preference sheets after the group meeting */
+        get: operations["get_preferences"];
+        /**
+         * Record preference sheets and attendance at the group meeting
+         * @description Replaces the sheets of the people named. Each person ranks at most the programme's preference limit of people of the other side, each once; equal ranks are ties.
+         */
+        put: operations["put_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{id}/request-map": {
         parameters: {
             query?: never;
@@ -537,6 +752,23 @@ export interface paths {
         put?: never;
         /** Add an activity to a stage */
         post: operations["add_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/unmatched-mentees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentees left without a pair: the reason, support, and when the search continues */
+        get: operations["list_unmatched"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -890,6 +1122,8 @@ export interface components {
         };
         /** @enum {string} */
         ConsentScope: "processing" | "publication_name" | "publication_photo";
+        /** @enum {string} */
+        ConstraintKind: "lock" | "exclude";
         /** @description Students of the school by age on a reference date: the denominator of the headline indicator. */
         Contingent: {
             age_groups: components["schemas"]["AgeGroup"][];
@@ -925,6 +1159,8 @@ export interface components {
         };
         /** @enum {string} */
         Contour: "internal" | "external";
+        /** @enum {string} */
+        Criterion: "request_tags" | "role_model" | "grade_distance" | "mentee_preference" | "mentor_preference";
         /** @description A field that broke the schema or a rule, named by its JSON path (`memberships[0].role`). */
         FieldError: {
             field: string;
@@ -1091,6 +1327,17 @@ export interface components {
         };
         /** @enum {string} */
         MenteeStatus: "candidate" | "in_base" | "matched" | "awaiting_support" | "completed" | "withdrawn";
+        /**
+         * @example {
+         *       "search_resumes_on": "2027-01-15",
+         *       "support_notes": "Еженедельные встречи с психологом"
+         *     }
+         */
+        MenteeSupportInput: {
+            /** Format: date */
+            search_resumes_on?: string | null;
+            support_notes?: string | null;
+        };
         /** @enum {string} */
         MenteeType: "passive" | "active";
         Mentor: {
@@ -1118,6 +1365,11 @@ export interface components {
             name?: string | null;
             /** Format: int64 */
             participant_id: number;
+            /**
+             * Format: int32
+             * @description Places the mentor's live pairs and groups take.
+             */
+            places_taken: number;
             /** Format: int64 */
             program_id: number;
             /** @description Passed the interview and finished the "school of mentors". */
@@ -1164,6 +1416,8 @@ export interface components {
          * @enum {string}
          */
         MentorshipForm: "student_student" | "teacher_teacher" | "employer_student" | "university_student_student" | "employer_college_student";
+        /** @enum {string} */
+        MustTag: "must";
         /**
          * @example {
          *       "deadline": "2026-12-15",
@@ -1307,6 +1561,65 @@ export interface components {
         };
         /**
          * @example {
+         *       "goal": "Подтянуть математику к ОГЭ",
+         *       "mentee_ids": [
+         *         11
+         *       ],
+         *       "mentor_id": 3,
+         *       "role_model": "achiever_underachiever"
+         *     }
+         */
+        NewPair: {
+            form?: null | components["schemas"]["MentorshipForm"];
+            goal?: string | null;
+            /** @description The mentees' enrolment ids: one for a pair, several for a group. */
+            mentee_ids: number[];
+            /**
+             * Format: int64
+             * @description The mentor's enrolment id.
+             */
+            mentor_id: number;
+            /** @description Why it was made by hand; kept in the history. */
+            reason?: string | null;
+            role_model?: null | components["schemas"]["RoleModel"];
+        };
+        /**
+         * @example {
+         *       "kind": "exclude",
+         *       "mentee_id": 11,
+         *       "mentor_id": 3,
+         *       "reason": "Конфликт в классе, известный психологу"
+         *     }
+         */
+        NewPairConstraint: {
+            kind: components["schemas"]["ConstraintKind"];
+            /** Format: int64 */
+            mentee_id: number;
+            /** Format: int64 */
+            mentor_id: number;
+            reason?: string | null;
+        };
+        /**
+         * @example {
+         *       "number": "45-о",
+         *       "pair_ids": [
+         *         1,
+         *         2
+         *       ],
+         *       "signatory": "Директор Н. П. Сидорова",
+         *       "signed_on": "2026-11-30"
+         *     }
+         */
+        NewPairingOrder: {
+            number: string;
+            /** @description Proposed pairs of this programme. */
+            pair_ids: number[];
+            signatory: string;
+            /** Format: date */
+            signed_on: string;
+        };
+        /**
+         * @example {
          *       "birth_date": "2013-04-12",
          *       "class_letter": "Б",
          *       "external_id": "KR-0042",
@@ -1404,6 +1717,13 @@ export interface components {
             full_name: string;
             memberships?: components["schemas"]["NewMembership"][];
             password: string;
+        };
+        OrderRef: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            /** Format: date */
+            signed_on: string;
         };
         Organization: {
             /** Format: date-time */
@@ -1532,6 +1852,11 @@ export interface components {
                 name?: string | null;
                 /** Format: int64 */
                 participant_id: number;
+                /**
+                 * Format: int32
+                 * @description Places the mentor's live pairs and groups take.
+                 */
+                places_taken: number;
                 /** Format: int64 */
                 program_id: number;
                 /** @description Passed the interview and finished the "school of mentors". */
@@ -1570,6 +1895,36 @@ export interface components {
                  * @example Asia/Vladivostok
                  */
                 time_zone: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        Paginated_Pair: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                etag: string;
+                form: components["schemas"]["MentorshipForm"];
+                goal?: string | null;
+                history: components["schemas"]["PairChange"][];
+                /** Format: int64 */
+                id: number;
+                /** @description `pair` with one mentee, `group` with several. */
+                kind: components["schemas"]["PairKind"];
+                /**
+                 * Format: int64
+                 * @description The matching run it was accepted from; null when made by hand.
+                 */
+                matching_run_id?: number | null;
+                mentees: components["schemas"]["PairPerson"][];
+                mentor: components["schemas"]["PairPerson"];
+                order?: null | components["schemas"]["OrderRef"];
+                /** Format: int64 */
+                program_id: number;
+                role_model?: null | components["schemas"]["RoleModel"];
+                status: components["schemas"]["PairStatus"];
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -1665,6 +2020,158 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        Pair: {
+            /** Format: date-time */
+            created_at: string;
+            etag: string;
+            form: components["schemas"]["MentorshipForm"];
+            goal?: string | null;
+            history: components["schemas"]["PairChange"][];
+            /** Format: int64 */
+            id: number;
+            /** @description `pair` with one mentee, `group` with several. */
+            kind: components["schemas"]["PairKind"];
+            /**
+             * Format: int64
+             * @description The matching run it was accepted from; null when made by hand.
+             */
+            matching_run_id?: number | null;
+            mentees: components["schemas"]["PairPerson"][];
+            mentor: components["schemas"]["PairPerson"];
+            order?: null | components["schemas"]["OrderRef"];
+            /** Format: int64 */
+            program_id: number;
+            role_model?: null | components["schemas"]["RoleModel"];
+            status: components["schemas"]["PairStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PairChange: {
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            from_status?: null | components["schemas"]["PairStatus"];
+            reason?: string | null;
+            to_status: components["schemas"]["PairStatus"];
+        };
+        /**
+         * @example {
+         *       "summary": "Цель достигнута: четвертная оценка по математике — 4"
+         *     }
+         */
+        PairCompletion: {
+            /** @description How the work ended; kept in the history. */
+            summary: string;
+        };
+        PairConstraint: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["ConstraintKind"];
+            /** Format: int64 */
+            mentee_id: number;
+            /** Format: int64 */
+            mentor_id: number;
+            /** @description Null for those who may not see sensitive data. */
+            reason?: string | null;
+        };
+        PairConstraintList: {
+            items: components["schemas"]["PairConstraint"][];
+        };
+        /** @enum {string} */
+        PairKind: "pair" | "group";
+        /**
+         * @example {
+         *       "reason": "Наставляемый перешёл в другую школу",
+         *       "status": "dissolved"
+         *     }
+         */
+        PairPatch: {
+            goal?: string | null;
+            /** @description Required when dissolving; kept in the history. */
+            reason?: string | null;
+            role_model?: null | components["schemas"]["RoleModel"];
+            status?: null | components["schemas"]["PairStatus"];
+        };
+        PairPerson: {
+            class_letter?: string | null;
+            /** Format: int32 */
+            grade?: number | null;
+            /**
+             * Format: int64
+             * @description The enrolment id in the programme's base.
+             */
+            id: number;
+            /** @description "Last First", or null once erased. */
+            name?: string | null;
+            /** Format: int64 */
+            participant_id: number;
+        };
+        /**
+         * @description proposed → approved (by an order) → active → completed; dissolved from any live status.
+         * @enum {string}
+         */
+        PairStatus: "proposed" | "approved" | "active" | "completed" | "dissolved";
+        PairingOrder: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            number: string;
+            pairs: components["schemas"]["Pair"][];
+            /** Format: int64 */
+            program_id: number;
+            program_title: string;
+            /** @description The school and programme, for the printed heading. */
+            school_name: string;
+            signatory: string;
+            /** Format: date */
+            signed_on: string;
+        };
+        PairingOrderList: {
+            items: components["schemas"]["PairingOrderSummary"][];
+        };
+        PairingOrderSummary: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            /** Format: int64 */
+            pairs: number;
+            signatory: string;
+            /** Format: date */
+            signed_on: string;
+        };
+        PairingSettings: {
+            /** @description Mentors who passed the interview but have not finished training may be matched. */
+            allow_untrained_mentors: boolean;
+            etag: string;
+            /**
+             * Format: int32
+             * @description How many people of the other side each participant may rank.
+             */
+            preference_limit: number;
+            weights: components["schemas"]["Weights"];
+        };
+        /**
+         * @example {
+         *       "allow_untrained_mentors": false,
+         *       "preference_limit": 3,
+         *       "weights": {
+         *         "grade_distance": 2,
+         *         "mentee_preference": 4,
+         *         "mentor_preference": 2,
+         *         "request_tags": "must",
+         *         "role_model": 3
+         *       }
+         *     }
+         */
+        PairingSettingsInput: {
+            allow_untrained_mentors: boolean;
+            /** Format: int32 */
+            preference_limit: number;
+            weights: components["schemas"]["Weights"];
+        };
         Participant: {
             /** Format: date */
             birth_date?: string | null;
@@ -1724,6 +2231,76 @@ export interface components {
             sensitive?: null | components["schemas"]["Sensitive"];
             /** Format: int64 */
             user_id?: number | null;
+        };
+        Plan: {
+            /** @description Tasks done out of all, for the progress bar. */
+            done: number;
+            etag: string;
+            goals: string[];
+            /** Format: int64 */
+            pair_id: number;
+            tasks: components["schemas"]["PlanTask"][];
+            /**
+             * Format: date-time
+             * @description Null while the plan is still empty.
+             */
+            updated_at?: string | null;
+        };
+        /**
+         * @example {
+         *       "goals": [
+         *         "Выйти на «4» по математике в четверти"
+         *       ],
+         *       "tasks": [
+         *         {
+         *           "done": false,
+         *           "due_on": "2026-12-15",
+         *           "title": "Разобрать дроби"
+         *         }
+         *       ]
+         *     }
+         */
+        PlanInput: {
+            goals: string[];
+            tasks: components["schemas"]["PlanTask"][];
+        };
+        PlanTask: {
+            done?: boolean;
+            /** Format: date */
+            due_on?: string | null;
+            title: string;
+        };
+        PreferenceSheets: {
+            items: components["schemas"]["Sheet"][];
+            /**
+             * Format: int32
+             * @description How many people each side may rank.
+             */
+            preference_limit: number;
+        };
+        /**
+         * @example {
+         *       "sheets": [
+         *         {
+         *           "attended_group_meeting": true,
+         *           "chooser_id": 11,
+         *           "ranks": [
+         *             {
+         *               "id": 3,
+         *               "rank": 1
+         *             },
+         *             {
+         *               "id": 4,
+         *               "rank": 2
+         *             }
+         *           ],
+         *           "side": "mentee"
+         *         }
+         *       ]
+         *     }
+         */
+        PreferencesInput: {
+            sheets: components["schemas"]["SheetInput"][];
         };
         /**
          * @description The body of every error answer.
@@ -1816,6 +2393,18 @@ export interface components {
              */
             total: number;
         };
+        Rank: {
+            /**
+             * Format: int64
+             * @description An enrolment id of the other side.
+             */
+            id: number;
+            /**
+             * Format: int32
+             * @description 1 is the first choice; equal ranks are ties.
+             */
+            rank: number;
+        };
         RefreshRequest: {
             refresh_token: string;
         };
@@ -1892,6 +2481,8 @@ export interface components {
          * @enum {string}
          */
         Role: "region_admin" | "institute" | "school_admin" | "coordinator" | "curator" | "psychologist" | "mentor" | "mentee";
+        /** @enum {string} */
+        RoleModel: "achiever_underachiever" | "leader_passive" | "peer_peer" | "adapted_unadapted";
         RowError: {
             /** @description The column as named in the file; empty for a problem with the whole row. */
             column: string;
@@ -1916,6 +2507,27 @@ export interface components {
             disability?: boolean;
             on_register?: boolean;
         };
+        Sheet: {
+            attended_group_meeting: boolean;
+            /** Format: int64 */
+            chooser_id: number;
+            ranks: components["schemas"]["Rank"][];
+            side: components["schemas"]["Side"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SheetInput: {
+            attended_group_meeting: boolean;
+            /**
+             * Format: int64
+             * @description The enrolment id of the person who chose (in the base of `side`).
+             */
+            chooser_id: number;
+            ranks: components["schemas"]["Rank"][];
+            side: components["schemas"]["Side"];
+        };
+        /** @enum {string} */
+        Side: "mentee" | "mentor";
         Stage: {
             activities: components["schemas"]["Activity"][];
             expected_result: string;
@@ -1965,6 +2577,58 @@ export interface components {
         };
         /** @enum {string} */
         TrainingStatus: "not_started" | "in_progress" | "completed";
+        UnmatchedMentee: {
+            class_letter?: string | null;
+            /** Format: int32 */
+            grade?: number | null;
+            /** Format: int64 */
+            matching_run_id?: number | null;
+            /**
+             * Format: int64
+             * @description The enrolment id.
+             */
+            mentee_id: number;
+            name?: string | null;
+            /** Format: int64 */
+            participant_id: number;
+            reason?: null | components["schemas"]["UnmatchedReason"];
+            request_tags: string[];
+            /** Format: date */
+            search_resumes_on?: string | null;
+            /** @description The psychologist's support notes; null for those who may not see sensitive data. */
+            support_notes?: string | null;
+            /** Format: date-time */
+            support_updated_at?: string | null;
+        };
+        UnmatchedMenteeList: {
+            items: components["schemas"]["UnmatchedMentee"][];
+        };
+        UnmatchedReason: {
+            /** @enum {string} */
+            code: "no_mentors";
+        } | {
+            candidates: number;
+            /** @enum {string} */
+            code: "only_untrained_mentors";
+        } | {
+            /** @enum {string} */
+            code: "no_mentor_with_competency";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            code: "no_higher_grade_mentor";
+        } | {
+            /** @enum {string} */
+            code: "must_unmet";
+            criterion: components["schemas"]["Criterion"];
+        } | {
+            /** @enum {string} */
+            code: "only_excluded";
+        } | {
+            candidates: number;
+            /** @enum {string} */
+            code: "capacity_exhausted";
+        };
         User: {
             /** Format: date-time */
             created_at: string;
@@ -1983,6 +2647,14 @@ export interface components {
             /** @description Deactivating ends every sign-in of the user at once. */
             is_active?: boolean | null;
             password?: string | null;
+        };
+        Weight: number | components["schemas"]["MustTag"];
+        Weights: {
+            grade_distance: components["schemas"]["Weight"];
+            mentee_preference: components["schemas"]["Weight"];
+            mentor_preference: components["schemas"]["Weight"];
+            request_tags: components["schemas"]["Weight"];
+            role_model: components["schemas"]["Weight"];
         };
     };
     responses: never;
@@ -2486,6 +3158,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description order id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingOrder"];
+                };
             };
             401: {
                 headers: {
@@ -3255,6 +3973,411 @@ export interface operations {
             };
         };
     };
+    delete_constraint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description constraint id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pair id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pair"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_pair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the pair's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description pair id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pair"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description reason_required, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_pair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the pair's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description pair id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairCompletion"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pair"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pair id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the plan's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description pair id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description pair_closed, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description deadline_outside_programme, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_participant: {
         parameters: {
             query?: never;
@@ -3641,6 +4764,81 @@ export interface operations {
             };
         };
     };
+    put_support: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the mentee's enrolment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenteeSupportInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedMentee"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description mentee_paired, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     update_mentor: {
         parameters: {
             query?: never;
@@ -3700,7 +4898,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description selection_incomplete, programme_closed */
+            /** @description selection_incomplete, capacity_below_places_taken, programme_closed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4302,6 +5500,642 @@ export interface operations {
             };
         };
     };
+    list_orders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingOrderList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPairingOrder"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingOrder"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description pair_not_proposed, order_number_taken, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_constraints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairConstraintList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_constraint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPairConstraint"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairConstraint"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description capacity_exceeded, constraint_exists, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingSettings"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the settings' etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairingSettingsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingSettings"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description weight_out_of_range, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_pairs: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: null | components["schemas"]["PairStatus"];
+            };
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Pair"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPair"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pair"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description capacity_exceeded, mentee_already_paired, mentor_not_ready, mentee_not_in_base, consent_required, grade_rule, pair_excluded, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description form_mismatch, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceSheets"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceSheets"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description duplicate_choice, too_many_choices, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     request_map: {
         parameters: {
             query?: never;
@@ -4466,6 +6300,52 @@ export interface operations {
             };
             /** @description validation_failed, deadline_outside_programme */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_unmatched: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedMenteeList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
