@@ -136,14 +136,15 @@ fn enrol(conn: &mut DbConnection, program_id: i64, students: &[(i64, i32, bool)]
             ))
             .execute(conn)?;
     }
-    let student_mentors = students.iter().filter(|(_, grade, ok)| *grade >= 9 && *ok).map(|(id, _, _)| (*id, "student")).take(14);
+    let student_mentors = students.iter().filter(|(_, grade, ok)| *grade >= 9 && *ok).map(|(id, _, _)| (*id, "student")).take(18);
     let teacher_mentors = adults.iter().filter(|(_, k)| *k == "teacher" || *k == "alumnus").take(8).copied();
     // Every step of selection: applied; interviewed, waiting; failed; passed, in training; ready.
     let steps: [(Option<&str>, &str, &str); 5] =
         [(None, "not_started", "candidate"), (Some("pending"), "not_started", "candidate"), (Some("failed"), "not_started", "candidate"), (Some("passed"), "in_progress", "in_base"), (Some("passed"), "completed", "in_base")];
     let competencies = ["[\"academic_results\",\"exam_preparation\"]", "[\"olympiads\",\"digital_skills\"]", "[\"communication\",\"leadership\"]", "[\"projects\",\"creativity\"]", "[\"adaptation\",\"emotional_support\"]"];
     for (n, (id, kind)) in student_mentors.chain(teacher_mentors).enumerate() {
-        let (outcome, training, status) = steps[if n < 10 { 4 - n % 5 } else { n % 5 }];
+        // The first fourteen students are ready to be matched; the rest show every other step.
+        let (outcome, training, status) = steps[if n < 14 { 4 } else { n % 5 }];
         diesel::insert_into(pr::table)
             .values((
                 pr::program_id.eq(program_id),
@@ -151,7 +152,8 @@ fn enrol(conn: &mut DbConnection, program_id: i64, students: &[(i64, i32, bool)]
                 pr::contour.eq(if kind == "alumnus" { "external" } else { "internal" }),
                 pr::competencies.eq(competencies[n % competencies.len()]),
                 pr::achievements.eq(if kind == "student" { Some("Призёр муниципального этапа олимпиады") } else { None }),
-                pr::capacity.eq(if kind == "teacher" { 3 } else { 1 }),
+                // One older student leads a group of three; the teachers could too.
+                pr::capacity.eq(if kind == "teacher" || n == 3 { 3 } else { 1 }),
                 pr::application_received_on.eq(Some(now.date())),
                 pr::interview_on.eq(outcome.map(|_| now.date())),
                 pr::interview_outcome.eq(outcome),

@@ -13,6 +13,7 @@ use crate::orgs::dto::AgeGroup;
 use crate::orgs::store::search_key;
 
 mod bases;
+mod pairs;
 mod programme;
 
 pub const PASSWORD: &str = "demo-password-2026";
@@ -48,7 +49,7 @@ pub struct DemoLogin {
     pub role: &'static str,
 }
 
-/// Loads the whole demo (the tree, the people, the programme and its bases) if it is not there
+/// Loads the whole demo (the tree, the people, the programme, its bases and pairs) if it is not there
 /// yet; returns the logins to print.
 pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
     let logins = load_core(conn)?;
@@ -60,7 +61,8 @@ pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
             .select(crate::db::schema::programs::id)
             .first(conn)?;
         let today = crate::programs::store::school_today(conn, school)?;
-        bases::load(conn, school, program, today)
+        bases::load(conn, school, program, today)?;
+        pairs::load(conn, school, program, today)
     })?;
     Ok(logins)
 }

@@ -13,6 +13,7 @@ pub mod pairs;
 mod people;
 pub mod preferences;
 pub mod request_map;
+pub mod role_models;
 pub mod runs;
 pub mod settings;
 pub mod tags;
