@@ -12,7 +12,8 @@ export const pairingKeys = {
   tags: (schoolId: number) => ["request-tags", schoolId] as const,
 };
 
-async function allPages<T>(load: (cursor?: string) => Promise<{ items: T[]; next_cursor?: string | null }>) {
+/** Every page of a cursor-paged list, following `next_cursor` to the end. */
+export async function allPages<T>(load: (cursor?: string) => Promise<{ items: T[]; next_cursor?: string | null }>) {
   const first = await load();
   const items = [...first.items];
   for (let cursor = first.next_cursor; cursor; ) {

@@ -157,3 +157,50 @@ export const INTERVIEW_OUTCOMES = ["pending", "passed", "failed"] as const satis
 export type ImportJob = ResponseOf<"/api/v1/import-jobs/{id}", "get">;
 export type ImportReport = NonNullable<ImportJob["report"]>;
 export type ImportRowError = ImportReport["errors"][number];
+
+export type Pair = ResponseOf<"/api/v1/pairs/{id}", "get">;
+export type PairStatus = Pair["status"];
+export type PairKind = Pair["kind"];
+export type PairPerson = Pair["mentor"];
+export type PairChange = Pair["history"][number];
+export type RoleModel = NonNullable<Pair["role_model"]>;
+export type NewPair = RequestOf<"/api/v1/programs/{id}/pairs", "post">;
+export type PairPatch = RequestOf<"/api/v1/pairs/{id}", "patch">;
+export type PairCompletion = RequestOf<"/api/v1/pairs/{id}/complete", "post">;
+export type PairingOrder = ResponseOf<"/api/v1/orders/{id}", "get">;
+export type PairingOrderSummary = ResponseOf<"/api/v1/programs/{id}/orders", "get">["items"][number];
+export type NewPairingOrder = RequestOf<"/api/v1/programs/{id}/orders", "post">;
+export type Plan = ResponseOf<"/api/v1/pairs/{id}/plan", "get">;
+export type PlanInput = RequestOf<"/api/v1/pairs/{id}/plan", "put">;
+export type PlanTask = Plan["tasks"][number];
+export type PairingSettings = ResponseOf<"/api/v1/programs/{id}/pairing-settings", "get">;
+export type PairingSettingsInput = RequestOf<"/api/v1/programs/{id}/pairing-settings", "put">;
+export type Weights = PairingSettings["weights"];
+export type Criterion = keyof Weights;
+export type Weight = Weights[Criterion];
+export type PreferenceSheets = ResponseOf<"/api/v1/programs/{id}/preferences", "get">;
+export type PreferenceSheet = PreferenceSheets["items"][number];
+export type PreferencesInput = RequestOf<"/api/v1/programs/{id}/preferences", "put">;
+export type SheetInput = PreferencesInput["sheets"][number];
+export type Side = SheetInput["side"];
+export type UnmatchedMentee = ResponseOf<"/api/v1/programs/{id}/unmatched-mentees", "get">["items"][number];
+export type UnmatchedReason = NonNullable<UnmatchedMentee["reason"]>;
+export type MenteeSupportInput = RequestOf<"/api/v1/program-mentees/{id}/support", "put">;
+
+/** proposed → approved (by an order) → active → completed; dissolved from any live status. */
+export const PAIR_STATUSES = ["proposed", "approved", "active", "completed", "dissolved"] as const satisfies readonly PairStatus[];
+/** The role models of student–student, in the order the target model lists them. */
+export const ROLE_MODELS = [
+  "achiever_underachiever",
+  "leader_passive",
+  "peer_peer",
+  "adapted_unadapted",
+] as const satisfies readonly RoleModel[];
+/** The matching criteria, in the order the settings form shows them. */
+export const CRITERIA = [
+  "request_tags",
+  "role_model",
+  "grade_distance",
+  "mentee_preference",
+  "mentor_preference",
+] as const satisfies readonly Criterion[];

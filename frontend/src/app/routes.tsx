@@ -21,6 +21,10 @@ const ParticipantPage = lazy(() =>
   import("../features/participants/ParticipantPage").then((m) => ({ default: m.ParticipantPage })),
 );
 const ImportPage = lazy(() => import("../features/participants/import/ImportPage").then((m) => ({ default: m.ImportPage })));
+const PlanPage = lazy(() => import("../features/programs/pairs/PlanPage").then((m) => ({ default: m.PlanPage })));
+const OrderPrintPage = lazy(() =>
+  import("../features/programs/pairs/OrderPrintPage").then((m) => ({ default: m.OrderPrintPage })),
+);
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -60,6 +64,8 @@ export function AppRoutes() {
         <Route path="organizations/:organizationId" element={<Lazy><OrganizationsPage /></Lazy>} />
         <Route path="programs" element={<Lazy><ProgramsPage /></Lazy>} />
         <Route path="programs/:programId" element={<Lazy><ProgramPage /></Lazy>} />
+        <Route path="pairs/:pairId/plan" element={<Lazy><PlanPage /></Lazy>} />
+        <Route path="orders/:orderId/print" element={<Lazy><OrderPrintPage /></Lazy>} />
         <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
         <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />
         <Route path="participants/:participantId" element={<Lazy><ParticipantPage /></Lazy>} />

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { seesSensitive, useMe } from "../../api/me";
 import { downloadCalendar, useProgram } from "../../api/programs";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -12,6 +12,9 @@ import { MenteesTable } from "./bases/MenteesTable";
 import { MentorsTable } from "./bases/MentorsTable";
 import { RequestMapView } from "./bases/RequestMapView";
 import { MediaPlanTable } from "./media/MediaPlanTable";
+import { PairsTab } from "./pairs/PairsTab";
+import { PreferencesTab } from "./pairs/PreferencesTab";
+import { UnmatchedTab } from "./pairs/UnmatchedTab";
 import { ProgramDetailsForm } from "./ProgramDetailsForm";
 import { ProgramStatusBadge } from "./ProgramStatusBadge";
 import { isClosed } from "./programStatus";
@@ -24,6 +27,9 @@ export function ProgramPage() {
   const loaded = useProgram(programId);
   const { data: me } = useMe();
   const [downloading, setDownloading] = useState(false);
+  // The open tab lives in the address, so that coming back (from an order or a plan) returns to it.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = searchParams.get("tab") ?? "roadmap";
 
   if (loaded.isPending) return <PageLoader />;
   if (loaded.error) return <ErrorAlert error={loaded.error} />;
@@ -57,12 +63,19 @@ export function ProgramPage() {
         </Button>
       </Group>
       {readOnly && <Alert color="gray">{t("programs.closed")}</Alert>}
-      <Tabs defaultValue="roadmap" keepMounted={false}>
+      <Tabs
+        value={tab}
+        keepMounted={false}
+        onChange={(value) => setSearchParams(value && value !== "roadmap" ? { tab: value } : {}, { replace: true })}
+      >
         <Tabs.List>
           <Tabs.Tab value="roadmap">{t("programs.tabs.roadmap")}</Tabs.Tab>
           <Tabs.Tab value="mentees">{t("programs.tabs.mentees")}</Tabs.Tab>
           <Tabs.Tab value="mentors">{t("programs.tabs.mentors")}</Tabs.Tab>
           <Tabs.Tab value="requestMap">{t("programs.tabs.requestMap")}</Tabs.Tab>
+          <Tabs.Tab value="pairs">{t("programs.tabs.pairs")}</Tabs.Tab>
+          <Tabs.Tab value="unmatched">{t("programs.tabs.unmatched")}</Tabs.Tab>
+          <Tabs.Tab value="preferences">{t("programs.tabs.preferences")}</Tabs.Tab>
           <Tabs.Tab value="media">{t("programs.tabs.mediaPlan")}</Tabs.Tab>
           <Tabs.Tab value="details">{t("programs.tabs.details")}</Tabs.Tab>
         </Tabs.List>
@@ -82,6 +95,15 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="requestMap" pt="md">
           <RequestMapView programId={program.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pairs" pt="md">
+          <PairsTab program={program} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="unmatched" pt="md">
+          <UnmatchedTab programId={program.id} schoolId={program.school_id} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="preferences" pt="md">
+          <PreferencesTab programId={program.id} schoolId={program.school_id} readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="media" pt="md">
           <MediaPlanTable programId={program.id} readOnly={readOnly} />

@@ -39,7 +39,7 @@ describe("mentor statuses", () => {
   it("round-trips the selection record and clears the training date unless trained", () => {
     const mentor = {
       id: 1, program_id: 1, participant_id: 2, source: "teacher", contour: "internal", competencies: ["olympiads"],
-      capacity: 2, training_status: "in_progress", training_completed_on: "2026-10-01", status: "candidate", ready: false,
+      capacity: 2, places_taken: 0, training_status: "in_progress", training_completed_on: "2026-10-01", status: "candidate", ready: false,
       etag: "x", created_at: "", updated_at: "", application_received_on: "2026-09-10", interview_on: null,
       interview_outcome: null, interview_notes: null, achievements: null, grade: null, name: "Петров Пётр",
     } satisfies Mentor;
