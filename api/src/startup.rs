@@ -91,7 +91,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
 
 /// Stage 5 beyond the bases: settings, preferences, constraints, matching runs, pairs, orders.
 fn pairing_v1(cfg: &mut ServiceConfig) {
-    use pairing::{constraints, orders, pairs, preferences, settings, unmatched};
+    use pairing::{constraints, orders, pairs, preferences, runs, settings, unmatched};
     cfg.service(settings::get_settings)
         .service(settings::put_settings)
         .service(preferences::get_preferences)
@@ -99,6 +99,10 @@ fn pairing_v1(cfg: &mut ServiceConfig) {
         .service(constraints::list_constraints)
         .service(constraints::create_constraint)
         .service(constraints::delete_constraint)
+        .service(runs::routes::create_run)
+        .service(runs::routes::list_runs)
+        .service(runs::routes::get_run)
+        .service(runs::routes::accept_run)
         .service(pairs::routes::list_pairs)
         .service(pairs::routes::create_pair)
         .service(pairs::routes::get_pair)

@@ -5,6 +5,7 @@ mod api_tokens;
 mod auth;
 mod cli;
 mod imports;
+mod matching;
 mod conventions;
 mod bases;
 mod organizations;

@@ -119,6 +119,7 @@ async fn a_pair_goes_from_proposal_to_completion(app: TestApp) {
     let history: Vec<&str> = done.body["history"].as_array().map(|h| h.iter().filter_map(|c| c["to_status"].as_str()).collect()).unwrap_or_default();
     assert_eq!(history, ["proposed", "approved", "active", "completed"]);
     assert_eq!(done.body["history"][1]["reason"], "приказ № 45-о от 30.11.2026");
+    assert_eq!(done.body["history"][1]["actor_name"], "Иванова Анна Петровна", "the curator's name, not an id");
     let mentors = app.get(&format!("programs/{}/mentors", b.programme), &b.curator).await;
     assert_eq!(mentors.body["items"][0]["places_taken"], 0, "completion frees the places");
     let mentees = app.get(&format!("programs/{}/mentees", b.programme), &b.curator).await;
@@ -230,6 +231,11 @@ async fn plans_and_support_for_the_unmatched_prove_stage_5(app: TestApp) {
     let coordinator = app.login("coordinator").await;
     let seen = app.get(&format!("programs/{}/unmatched-mentees", b.programme), &coordinator).await;
     assert_eq!((seen.body["items"][0]["support_notes"].is_null(), seen.body["items"][0]["search_resumes_on"].as_str()), (true, Some("2027-01-15")));
+    // The coordinator cannot read the notes, and moving the date must not wipe them.
+    let moved = app.put(&format!("program-mentees/{}/support", b.mentees[1]), &coordinator, json!({"search_resumes_on": "2027-02-01"})).await;
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    let kept = app.get(&format!("programs/{}/unmatched-mentees", b.programme), &b.curator).await;
+    assert_eq!((kept.body["items"][0]["support_notes"].as_str(), kept.body["items"][0]["search_resumes_on"].as_str()), (Some("Еженедельные встречи"), Some("2027-02-01")));
     let roadmap = app.get(&format!("programs/{}/roadmap", b.programme), &b.curator).await;
     assert_eq!(gate(&roadmap, "unmatched_supported"), "met");
     let paired = app.put(&format!("program-mentees/{}/support", b.mentees[0]), &psychologist, json!({"support_notes": "—"})).await;

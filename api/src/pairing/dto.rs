@@ -175,6 +175,7 @@ pub struct Mentor {
     /// Where the mentor comes from: the participant's kind.
     pub source: ParticipantKind,
     pub grade: Option<i32>,
+    pub class_letter: Option<String>,
     pub contour: Contour,
     pub competencies: Vec<String>,
     pub achievements: Option<String>,

@@ -55,6 +55,7 @@ fn to_mentors(rows: Vec<Row>, people: &People) -> Result<Vec<Mentor>, ApiError> 
                 name: person.and_then(|p| p.name.clone()),
                 source: person.map(|p| p.kind).unwrap_or(ParticipantKind::Partner),
                 grade: person.and_then(|p| p.grade),
+                class_letter: person.and_then(|p| p.class_letter.clone()),
                 contour: from_text(&r.contour)?,
                 competencies: from_json(&r.competencies)?,
                 ready: interview_outcome == Some(InterviewOutcome::Passed) && training_status == TrainingStatus::Completed,

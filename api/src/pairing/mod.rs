@@ -18,3 +18,4 @@ pub mod runs;
 pub mod settings;
 pub mod tags;
 pub mod unmatched;
+mod weight_schema;

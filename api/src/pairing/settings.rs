@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::matching::{Criterion, Weight, Weights};
+use super::matching::{Criterion, MAX_POINTS, Weight, Weights};
 use crate::auth::{Action, Principal};
 use crate::db::schema::pairing_settings as ps;
 use crate::db::text::{from_json, to_json};
@@ -52,7 +52,7 @@ pub fn check_weights(weights: &Weights, field: &str) -> Result<(), ApiError> {
     ];
     for (criterion, weight) in all {
         if let Weight::Points(p) = weight
-            && p > 10
+            && p > MAX_POINTS
         {
             let name = serde_json::to_value(criterion).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
             return Err(ApiError::field_problem("weight_out_of_range", &format!("{field}.{name}"), "a weight is 0–10 points or \"must\""));

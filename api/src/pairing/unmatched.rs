@@ -47,10 +47,13 @@ pub struct UnmatchedMenteeList {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"support_notes": "Еженедельные встречи с психологом", "search_resumes_on": "2027-01-15"}))]
 pub struct MenteeSupportInput {
+    /// Absent: kept as it is (those who may not read the notes can still set the date).
+    #[serde(default, deserialize_with = "crate::http::json::present")]
     #[validate(length(max = 4000))]
     #[schema(max_length = 4000)]
-    pub support_notes: Option<String>,
-    pub search_resumes_on: Option<NaiveDate>,
+    pub support_notes: Option<Option<String>>,
+    #[serde(default, deserialize_with = "crate::http::json::present")]
+    pub search_resumes_on: Option<Option<NaiveDate>>,
 }
 
 /// In the base, waiting, and in no live pair.
@@ -140,14 +143,20 @@ pub async fn put_support(db: web::Data<Db>, principal: Principal, id: web::Path<
             if !waiting(conn, program_id)?.iter().any(|w| w.0 == id) {
                 return Err(ApiError::conflict("mentee_paired", "the mentee is not waiting for a pair"));
             }
-            let notes = input.support_notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
+            let current: Option<(Option<String>, Option<NaiveDate>)> = ms::table.find(id).select((ms::notes, ms::search_resumes_on)).first(conn).optional()?;
+            let (old_notes, old_date) = current.unwrap_or_default();
+            let notes = match input.support_notes {
+                Some(new) => new.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+                None => old_notes,
+            };
+            let resumes_on = input.search_resumes_on.unwrap_or(old_date);
             let now = Utc::now().naive_utc();
             let saved = diesel::update(ms::table.find(id))
-                .set((ms::notes.eq(notes), ms::search_resumes_on.eq(input.search_resumes_on), ms::updated_by.eq(principal.user_id()), ms::updated_at.eq(now)))
+                .set((ms::notes.eq(&notes), ms::search_resumes_on.eq(resumes_on), ms::updated_by.eq(principal.user_id()), ms::updated_at.eq(now)))
                 .execute(conn)?;
             if saved == 0 {
                 diesel::insert_into(ms::table)
-                    .values((ms::mentee_id.eq(id), ms::notes.eq(notes), ms::search_resumes_on.eq(input.search_resumes_on), ms::updated_by.eq(principal.user_id()), ms::updated_at.eq(now)))
+                    .values((ms::mentee_id.eq(id), ms::notes.eq(&notes), ms::search_resumes_on.eq(resumes_on), ms::updated_by.eq(principal.user_id()), ms::updated_at.eq(now)))
                     .execute(conn)?;
             }
             // Someone waiting with support is `awaiting_support` in the base.

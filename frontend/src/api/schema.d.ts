@@ -129,6 +129,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A matching run: inputs, proposals with scores and reasons, the unmatched, statistics */
+        get: operations["get_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept chosen proposals: they become pairs and groups in status proposed
+         * @description One mentor's chosen proposals become one pair (one mentee) or group (several). The same rules as making a pair by hand hold; if anything changed since the run (a mentee paired meanwhile, a place taken), nothing is accepted.
+         */
+        post: operations["accept_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -539,6 +576,27 @@ export interface paths {
         get: operations["program_calendar"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/matching-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's matching runs, newest first, to compare */
+        get: operations["list_runs"];
+        put?: never;
+        /**
+         * Run the matching on the programme's bases
+         * @description Matches the mentees waiting for a pair in the form with the mentors who may take them, by the programme's weights (or those given), keeping locks and never proposing exclusions. `optimal` maximises the total score (with `participation`, the number matched first); `stable` is mentee-proposing deferred acceptance with no blocking pair. The run is kept with its inputs, proposals, reasons and statistics.
+         */
+        post: operations["create_run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -987,6 +1045,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "proposal_ids": [
+         *         101,
+         *         102,
+         *         105
+         *       ]
+         *     }
+         */
+        AcceptProposals: {
+            /** @description Proposals of this run; one mentor's chosen proposals become one pair or group. */
+            proposal_ids: number[];
+        };
+        AcceptedPairs: {
+            pairs: components["schemas"]["Pair"][];
+        };
         Activity: {
             /** Format: date-time */
             completed_at?: string | null;
@@ -1060,6 +1134,8 @@ export interface components {
              */
             students: number;
         };
+        /** @enum {string} */
+        Algorithm: "optimal" | "stable";
         ApiToken: {
             /** Format: date-time */
             created_at: string;
@@ -1159,6 +1235,49 @@ export interface components {
         };
         /** @enum {string} */
         Contour: "internal" | "external";
+        /** @description What one criterion gave a pair, and the fact behind it, for the curator's screen. */
+        Contribution: {
+            criterion: components["schemas"]["Criterion"];
+            detail: components["schemas"]["ContributionDetail"];
+            /**
+             * Format: int64
+             * @description The raw value 0..=100 times the criterion's weight (a "must" counts 10).
+             */
+            points: number;
+        };
+        ContributionDetail: {
+            covered: string[];
+            /** @enum {string} */
+            kind: "tags";
+            missing: string[];
+        } | {
+            /** @enum {string} */
+            kind: "no_request_tags";
+        } | {
+            carried: boolean;
+            /** @enum {string} */
+            kind: "role_model";
+            role_model: components["schemas"]["RoleModel"];
+        } | {
+            /** @enum {string} */
+            kind: "no_role_model";
+        } | {
+            /** Format: int32 */
+            distance: number;
+            /** @enum {string} */
+            kind: "grade_distance";
+        } | {
+            /** @enum {string} */
+            kind: "grade_unknown";
+        } | {
+            /** @enum {string} */
+            kind: "rank";
+            /** Format: int32 */
+            rank: number;
+        } | {
+            /** @enum {string} */
+            kind: "unranked";
+        };
         /** @enum {string} */
         Criterion: "request_tags" | "role_model" | "grade_distance" | "mentee_preference" | "mentor_preference";
         /** @description A field that broke the schema or a rule, named by its JSON path (`memberships[0].role`). */
@@ -1224,6 +1343,44 @@ export interface components {
         LoginRequest: {
             email: string;
             password: string;
+        };
+        MatchingRun: {
+            /**
+             * Format: date-time
+             * @description When proposals of this run were first accepted.
+             */
+            accepted_at?: string | null;
+            algorithm: components["schemas"]["Algorithm"];
+            /** Format: date-time */
+            created_at: string;
+            form: components["schemas"]["MentorshipForm"];
+            /** Format: int64 */
+            id: number;
+            inputs: components["schemas"]["RunInputs"];
+            objective: components["schemas"]["Objective"];
+            /** Format: int64 */
+            program_id: number;
+            proposals: components["schemas"]["Proposal"][];
+            stats: components["schemas"]["Stats"];
+            unmatched: components["schemas"]["UnmatchedInRun"][];
+            weights: components["schemas"]["Weights"];
+        };
+        MatchingRunList: {
+            items: components["schemas"]["MatchingRunSummary"][];
+        };
+        MatchingRunSummary: {
+            /** Format: date-time */
+            accepted_at?: string | null;
+            algorithm: components["schemas"]["Algorithm"];
+            /** Format: date-time */
+            created_at: string;
+            form: components["schemas"]["MentorshipForm"];
+            /** Format: int64 */
+            id: number;
+            inputs: components["schemas"]["RunInputs"];
+            objective: components["schemas"]["Objective"];
+            stats: components["schemas"]["Stats"];
+            weights: components["schemas"]["Weights"];
         };
         Me: {
             email: string;
@@ -1336,6 +1493,7 @@ export interface components {
         MenteeSupportInput: {
             /** Format: date */
             search_resumes_on?: string | null;
+            /** @description Absent: kept as it is (those who may not read the notes can still set the date). */
             support_notes?: string | null;
         };
         /** @enum {string} */
@@ -1349,6 +1507,7 @@ export interface components {
              * @description 1 for a pair, more for a group.
              */
             capacity: number;
+            class_letter?: string | null;
             competencies: string[];
             contour: components["schemas"]["Contour"];
             /** Format: date-time */
@@ -1416,8 +1575,6 @@ export interface components {
          * @enum {string}
          */
         MentorshipForm: "student_student" | "teacher_teacher" | "employer_student" | "university_student_student" | "employer_college_student";
-        /** @enum {string} */
-        MustTag: "must";
         /**
          * @example {
          *       "deadline": "2026-12-15",
@@ -1466,6 +1623,18 @@ export interface components {
             given_on: string;
             giver_name?: string | null;
             scope: components["schemas"]["ConsentScope"];
+        };
+        /**
+         * @example {
+         *       "algorithm": "optimal",
+         *       "objective": "participation"
+         *     }
+         */
+        NewMatchingRun: {
+            algorithm: components["schemas"]["Algorithm"];
+            form?: null | components["schemas"]["MentorshipForm"];
+            objective?: null | components["schemas"]["Objective"];
+            weights?: null | components["schemas"]["Weights"];
         };
         /**
          * @example {
@@ -1718,6 +1887,11 @@ export interface components {
             memberships?: components["schemas"]["NewMembership"][];
             password: string;
         };
+        /**
+         * @description What `Optimal` maximises. `Stable` ignores it.
+         * @enum {string}
+         */
+        Objective: "score" | "participation";
         OrderRef: {
             /** Format: int64 */
             id: number;
@@ -1836,6 +2010,7 @@ export interface components {
                  * @description 1 for a pair, more for a group.
                  */
                 capacity: number;
+                class_letter?: string | null;
                 competencies: string[];
                 contour: components["schemas"]["Contour"];
                 /** Format: date-time */
@@ -2047,7 +2222,10 @@ export interface components {
             updated_at: string;
         };
         PairChange: {
+            /** @description `user:{id}`, `api_token:{id}`, `system` or `demo`. */
             actor: string;
+            /** @description The user's full name, when a user made the change. */
+            actor_name?: string | null;
             /** Format: date-time */
             at: string;
             from_status?: null | components["schemas"]["PairStatus"];
@@ -2393,6 +2571,24 @@ export interface components {
              */
             total: number;
         };
+        Proposal: {
+            /** @description Each criterion's share of the score, with what it rests on. */
+            contributions: components["schemas"]["Contribution"][];
+            /** Format: int64 */
+            id: number;
+            /** @description Kept from a lock: already agreed. */
+            locked: boolean;
+            mentee: components["schemas"]["PairPerson"];
+            mentor: components["schemas"]["PairPerson"];
+            /**
+             * Format: int64
+             * @description The pair made from it, once accepted.
+             */
+            pair_id?: number | null;
+            role_model?: null | components["schemas"]["RoleModel"];
+            /** Format: int64 */
+            score: number;
+        };
         Rank: {
             /**
              * Format: int64
@@ -2490,6 +2686,24 @@ export interface components {
             /** @description The line in the file (the header is line 1), or the row in the sheet. */
             row: number;
         };
+        /** @description What went into a run, kept with it so two runs can be compared. */
+        RunInputs: {
+            allow_untrained_mentors: boolean;
+            /** @description Of them, those who may be matched now. */
+            eligible_mentors: number;
+            excluded: number;
+            /**
+             * Format: int32
+             * @description Free places of the eligible mentors.
+             */
+            free_places: number;
+            locked: number;
+            /** @description Mentees waiting for a pair in this form, with consent. */
+            mentees: number;
+            /** @description Mentors in the base for this form, ready or not. */
+            mentors: number;
+            preference_sheets: number;
+        };
         SchoolImportReport: {
             created: number;
             dry_run: boolean;
@@ -2543,6 +2757,27 @@ export interface components {
             /** @description Every activity of the stage is done or cancelled, and at least one is done. */
             ticked: boolean;
         };
+        Stats: {
+            /**
+             * Format: double
+             * @description Among matched mentees who stated preferences, the share paired with a mentor they ranked
+             *     1; 0 when no matched mentee stated any.
+             */
+            first_choice_share: number;
+            /** @description Mentees with a mentor, locked pairs included. */
+            matched: number;
+            /**
+             * Format: double
+             * @description matched / mentees; 0 when there are no mentees.
+             */
+            matched_share: number;
+            /**
+             * Format: double
+             * @description The mean score of the proposals, locked included; 0 when there are none.
+             */
+            mean_score: number;
+            mentees: number;
+        };
         /**
          * @description One activity of a template: its deadline is given as a month of the academic year and placed
          *     at that month's end in the programme's year.
@@ -2577,6 +2812,10 @@ export interface components {
         };
         /** @enum {string} */
         TrainingStatus: "not_started" | "in_progress" | "completed";
+        UnmatchedInRun: {
+            mentee: components["schemas"]["PairPerson"];
+            reason: components["schemas"]["UnmatchedReason"];
+        };
         UnmatchedMentee: {
             class_letter?: string | null;
             /** Format: int32 */
@@ -2603,20 +2842,21 @@ export interface components {
         UnmatchedMenteeList: {
             items: components["schemas"]["UnmatchedMentee"][];
         };
+        /**
+         * @description The most specific reason a mentee got nobody. The candidates are filtered in this order and
+         *     the reason names the filter that removed the last of them: the grade rule, each "must"
+         *     criterion, exclusions, mentor barriers; whoever survives all of them had no place left.
+         */
         UnmatchedReason: {
             /** @enum {string} */
             code: "no_mentors";
         } | {
-            candidates: number;
             /** @enum {string} */
-            code: "only_untrained_mentors";
+            code: "no_higher_grade_mentor";
         } | {
             /** @enum {string} */
             code: "no_mentor_with_competency";
             tags: string[];
-        } | {
-            /** @enum {string} */
-            code: "no_higher_grade_mentor";
         } | {
             /** @enum {string} */
             code: "must_unmet";
@@ -2624,6 +2864,10 @@ export interface components {
         } | {
             /** @enum {string} */
             code: "only_excluded";
+        } | {
+            candidates: number;
+            /** @enum {string} */
+            code: "only_untrained_mentors";
         } | {
             candidates: number;
             /** @enum {string} */
@@ -2648,7 +2892,7 @@ export interface components {
             is_active?: boolean | null;
             password?: string | null;
         };
-        Weight: number | components["schemas"]["MustTag"];
+        Weight: number | "must";
         Weights: {
             grade_distance: components["schemas"]["Weight"];
             mentee_preference: components["schemas"]["Weight"];
@@ -2950,6 +3194,127 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description run id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRun"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description run id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptProposals"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedPairs"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description proposal_accepted, capacity_exceeded, mentee_already_paired, mentee_not_in_base, mentor_not_ready, consent_required, pair_excluded, programme_closed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5097,6 +5462,129 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMatchingRun"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRun"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description capacity_exceeded (locks), constraint_exists, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description weight_out_of_range, form_not_in_programme, validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,61 +1,106 @@
-//! Placeholder until the engine lands: the role models only.
-use serde::{Deserialize, Serialize};
+//! The matching engine: proposes mentor–mentee pairs for a programme, optimally or stably, and
+//! says why — each pair's score broken down by criterion, each unmatched mentee's reason.
+//!
+//! Pure: no I/O, clock, randomness or threads; the same instance always gives the same outcome.
+//! The caller maps its people to indices (`Instance::mentors`, `Instance::mentees`) and back.
+//!
+//! - `score`: the criteria and their formulas (documented there); [`score()`] scores one pair.
+//! - `optimal`: exact maximum total score (or participation first) with capacities.
+//! - `stable`: mentee-proposing deferred acceptance; [`blocking_pairs`] checks any outcome.
+//! - `explain`: contributions and unmatched reasons; [`describe`]: them as Russian text.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RoleModel {
-    AchieverUnderachiever,
-    LeaderPassive,
-    PeerPeer,
-    AdaptedUnadapted,
+mod describe;
+mod explain;
+mod input;
+mod optimal;
+mod output;
+mod score;
+mod stable;
+mod stats;
+#[cfg(test)]
+mod tests;
+
+pub use describe::{describe_contributions, describe_reason};
+pub use input::{
+    Algorithm, Criterion, Instance, InputError, MAX_POINTS, Mentee, MenteeIx, Mentor, MentorBarrier, MentorIx, Objective,
+    RoleModel, Weight, Weights,
+};
+pub use score::{MAX_SCORE, NEUTRAL};
+pub use output::{Contribution, ContributionDetail, Outcome, Proposal, Scored, Stats, Unmatched, UnmatchedReason};
+
+use score::Prepared;
+
+/// What an algorithm decided for the mentees that were not locked.
+struct Assignment {
+    pairs: Vec<(MentorIx, MenteeIx)>,
+    /// Each mentee left without a mentor, with the number of feasible mentors it could have had
+    /// (under `stable`, those acceptable to it).
+    unmatched: Vec<(MenteeIx, usize)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MustTag {
-    Must,
+/// Runs the instance's algorithm. Locked pairs are kept as they are and take their mentors'
+/// places; excluded and infeasible pairs are never proposed.
+pub fn solve(instance: &Instance) -> Result<Outcome, InputError> {
+    input::validate(instance)?;
+    let prep = Prepared::new(instance);
+    let (places, locked) = market(instance);
+    let free: Vec<MenteeIx> = (0..instance.mentees.len()).filter(|&e| !locked[e]).collect();
+    let assignment = match instance.algorithm {
+        Algorithm::Optimal => optimal::assign(&prep, &places, &free, instance.objective),
+        Algorithm::Stable => stable::assign(&prep, &places, &free),
+    };
+    let proposal = |(mentor, mentee): (MentorIx, MenteeIx), locked: bool| {
+        let contributions = explain::contributions(instance, mentor, mentee);
+        Proposal { mentor, mentee, score: contributions.iter().map(|c| c.points).sum(), locked, contributions }
+    };
+    let mut proposals: Vec<Proposal> = instance.locked.iter().map(|&pair| proposal(pair, true)).collect();
+    proposals.extend(assignment.pairs.into_iter().map(|pair| proposal(pair, false)));
+    proposals.sort_unstable_by_key(|p| (p.mentor, p.mentee));
+    let mut unmatched: Vec<Unmatched> = assignment
+        .unmatched
+        .into_iter()
+        .map(|(mentee, candidates)| Unmatched { mentee, reason: explain::reason(&prep, mentee, candidates) })
+        .collect();
+    unmatched.sort_unstable_by_key(|u| u.mentee);
+    let stats = stats::stats(instance, &proposals);
+    Ok(Outcome { proposals, unmatched, stats })
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(untagged)]
-pub enum Weight {
-    Points(u8),
-    Must(MustTag),
+/// One pair's score and its breakdown; None when the pair is infeasible (a barrier, excluded, the
+/// grade rule, an unmet "must") or an index is out of range.
+pub fn score(instance: &Instance, mentor: MentorIx, mentee: MenteeIx) -> Option<Scored> {
+    explain::scored(instance, mentor, mentee)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Criterion {
-    RequestTags,
-    RoleModel,
-    GradeDistance,
-    MenteePreference,
-    MentorPreference,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Weights {
-    pub request_tags: Weight,
-    pub role_model: Weight,
-    pub grade_distance: Weight,
-    pub mentee_preference: Weight,
-    pub mentor_preference: Weight,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Self { request_tags: Weight::Points(5), role_model: Weight::Points(3), grade_distance: Weight::Points(2), mentee_preference: Weight::Points(4), mentor_preference: Weight::Points(2) }
+/// The pairs that block `outcome` under the orders `stable` uses (see the `stable` module), sorted; empty
+/// for a stable outcome. Works on any outcome, e.g. to show how far an `optimal` one is from
+/// stability. Locked pairs take places but never block; proposals naming a missing person are
+/// ignored. An instance that fails validation has no orders to check against: the answer is empty.
+pub fn blocking_pairs(instance: &Instance, outcome: &Outcome) -> Vec<(MentorIx, MenteeIx)> {
+    if input::validate(instance).is_err() {
+        return Vec::new();
     }
+    let prep = Prepared::new(instance);
+    let (places, locked) = market(instance);
+    let (n_mentors, n_mentees) = (instance.mentors.len(), instance.mentees.len());
+    let pairs: Vec<(MentorIx, MenteeIx)> = outcome
+        .proposals
+        .iter()
+        .map(|p| (p.mentor, p.mentee))
+        .filter(|&(m, e)| m < n_mentors && e < n_mentees && !locked[e])
+        .collect();
+    // An assigned pair may be infeasible (an outcome from elsewhere): its points still rank it.
+    let score_of = |m, e| prep.total(m, e).unwrap_or_else(|| explain::contributions(instance, m, e).iter().map(|c| c.points).sum());
+    stable::blocking(&prep, &places, &locked, &pairs, score_of)
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum UnmatchedReason {
-    NoMentors,
-    OnlyUntrainedMentors { candidates: usize },
-    NoMentorWithCompetency { tags: Vec<String> },
-    NoHigherGradeMentor,
-    MustUnmet { criterion: Criterion },
-    OnlyExcluded,
-    CapacityExhausted { candidates: usize },
+/// The places each mentor has left after the locked pairs, and which mentees are locked.
+fn market(instance: &Instance) -> (Vec<u32>, Vec<bool>) {
+    let mut places: Vec<u32> = instance.mentors.iter().map(|m| m.capacity).collect();
+    let mut locked = vec![false; instance.mentees.len()];
+    for &(m, e) in &instance.locked {
+        places[m] = places[m].saturating_sub(1);
+        locked[e] = true;
+    }
+    (places, locked)
 }

@@ -53,7 +53,10 @@ pub struct PairChange {
     pub from_status: Option<PairStatus>,
     pub to_status: PairStatus,
     pub reason: Option<String>,
+    /// `user:{id}`, `api_token:{id}`, `system` or `demo`.
     pub actor: String,
+    /// The user's full name, when a user made the change.
+    pub actor_name: Option<String>,
     pub at: DateTime<Utc>,
 }
 

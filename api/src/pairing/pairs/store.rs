@@ -9,7 +9,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::{OrderRef, Pair, PairChange, PairKind, PairPerson, PairStatus};
 use crate::db::DbConnection;
-use crate::db::schema::{pair_constraints, pair_history, pair_mentees, pairing_orders, pairs, program_mentees, program_mentors};
+use crate::db::schema::{pair_constraints, pair_history, pair_mentees, pairing_orders, pairs, program_mentees, program_mentors, users};
 use crate::db::text::{from_text, to_text};
 use crate::error::ApiError;
 use crate::http::etag::etag_value;
@@ -64,6 +64,9 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
         .order(pair_history::id)
         .select((pair_history::pair_id, pair_history::from_status, pair_history::to_status, pair_history::reason, pair_history::actor, pair_history::at))
         .load(conn)?;
+    let user_ids: Vec<i64> = history.iter().filter_map(|h| h.4.strip_prefix("user:").and_then(|id| id.parse().ok())).collect();
+    let names: Vec<(i64, String)> = users::table.filter(users::id.eq_any(&user_ids)).select((users::id, users::full_name)).load(conn)?;
+    let actor_name = |actor: &str| actor.strip_prefix("user:").and_then(|id| id.parse::<i64>().ok()).and_then(|id| names.iter().find(|n| n.0 == id)).map(|n| n.1.clone());
     let person = |enrolments: &[(i64, i64)], id: i64| {
         let participant_id = enrolments.iter().find(|e| e.0 == id).map_or(0, |e| e.1);
         person_of(&people, id, participant_id)
@@ -87,6 +90,7 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
                             from_status: h.1.as_deref().map(from_text).transpose()?,
                             to_status: from_text(&h.2)?,
                             reason: h.3.clone(),
+                            actor_name: actor_name(&h.4),
                             actor: h.4.clone(),
                             at: h.5.and_utc(),
                         })
