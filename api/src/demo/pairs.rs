@@ -1,6 +1,7 @@
 //! The demo programme's stage 5, made through the same rules as the API: pairs and a group
 //! approved by an order and working with their plans, one pair dissolved, one proposal waiting
-//! for the next order, and mentees still waiting — with ready mentors left free to match them.
+//! for the next order, and mentees still waiting — with ready mentors left free and a matching
+//! run proposing pairs for them.
 
 use chrono::{Duration, NaiveDate, Utc};
 use diesel::prelude::*;
@@ -13,7 +14,10 @@ use crate::pairing::dto::{MenteeCategory, MenteeType};
 use crate::pairing::pairs::PairStatus;
 use crate::pairing::pairs::plan::PlanTask;
 use crate::pairing::pairs::store::{Creation, approve, change_status, create};
+use crate::pairing::matching::{Algorithm, Objective, Weights, solve};
 use crate::pairing::role_models;
+use crate::pairing::runs::inputs::{Choice, prepare};
+use crate::pairing::runs::store::{RunMeta, save};
 use crate::programs::dto::MentorshipForm;
 
 const ACTOR: &str = "demo";
@@ -105,6 +109,15 @@ pub fn load(conn: &mut DbConnection, school_id: i64, program_id: i64, today: Nai
             .execute(conn)?;
         diesel::update(pm::table.find(w.id)).set(pm::status.eq("awaiting_support")).execute(conn)?;
     }
+    matching_run(conn, school_id, program_id)
+}
+
+/// A run for those still waiting, with the free mentors, for the curator to look at and accept.
+fn matching_run(conn: &mut DbConnection, school_id: i64, program_id: i64) -> Result<(), ApiError> {
+    let choice = Choice { form: MentorshipForm::StudentStudent, algorithm: Algorithm::Optimal, objective: Objective::Participation, weights: Weights::default(), allow_untrained: false };
+    let prepared = prepare(conn, program_id, school_id, choice)?;
+    let outcome = solve(&prepared.instance).map_err(|e| ApiError::Internal(anyhow::anyhow!("demo matching: {e:?}")))?;
+    save(conn, RunMeta { program_id, form: MentorshipForm::StudentStudent, created_by: None }, &prepared, &outcome)?;
     Ok(())
 }
 
