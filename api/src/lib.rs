@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod meetings;
 pub mod openapi;
 pub mod ops;
 pub mod orgs;

@@ -21,7 +21,8 @@ use crate::error::{FieldError, Problem};
         (name = "users", description = "People and their roles in organisations"),
         (name = "programs", description = "Programmes, the seven-stage roadmap, the media plan"),
         (name = "participants", description = "The people of the bases, consents, the audit trail"),
-        (name = "pairing", description = "Programme bases of mentees and mentors, requests, the request map"),
+        (name = "pairing", description = "Programme bases, the request map, preferences, matching, pairs and groups, the approval order, plans"),
+        (name = "meetings", description = "Meetings in the model's sequence, attendance and feedback, alerts, calendars"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

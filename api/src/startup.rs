@@ -25,7 +25,7 @@ use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
-use crate::{ops, orgs, pairing, participants, programs};
+use crate::{meetings, ops, orgs, pairing, participants, programs};
 
 /// Every operation under `/api/v1`.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -108,13 +108,35 @@ fn pairing_v1(cfg: &mut ServiceConfig) {
         .service(pairs::routes::get_pair)
         .service(pairs::routes::update_pair)
         .service(pairs::routes::complete_pair)
+        .service(pairs::routes::my_pairs)
         .service(pairs::plan::get_plan)
         .service(pairs::plan::put_plan)
         .service(orders::create_order)
         .service(orders::get_order)
         .service(orders::list_orders)
         .service(unmatched::list_unmatched)
-        .service(unmatched::put_support);
+        .service(unmatched::put_support)
+        .configure(meetings_v1);
+}
+
+/// Stage 6: meetings, alerts, calendars.
+fn meetings_v1(cfg: &mut ServiceConfig) {
+    use meetings::{alerts, calendar, routes, settings};
+    cfg.service(routes::list_meetings)
+        .service(routes::create_meeting)
+        .service(routes::get_meeting)
+        .service(routes::update_meeting)
+        .service(routes::delete_meeting)
+        .service(routes::program_meetings)
+        .service(routes::my_meetings)
+        .service(alerts::program_alerts)
+        .service(settings::get_meeting_settings)
+        .service(settings::put_meeting_settings)
+        .service(calendar::my_calendar)
+        .service(calendar::create_feed)
+        .service(calendar::list_feeds)
+        .service(calendar::revoke_feed)
+        .service(calendar::read_feed);
 }
 
 fn operations(cfg: &mut ServiceConfig) {

@@ -6,6 +6,7 @@ mod auth;
 mod cli;
 mod imports;
 mod matching;
+mod meetings;
 mod conventions;
 mod bases;
 mod organizations;

@@ -2,6 +2,7 @@ use nastavnik_tests::{Answer, TestApp, on_both};
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use crate::meetings::hold_sequence;
 use crate::participants::{consent, student};
 
 on_both!(
@@ -79,7 +80,11 @@ pub async fn make_pair(app: &TestApp, b: &Base, mentor: i64, mentees: &[i64]) ->
 }
 
 pub async fn sign_order(app: &TestApp, b: &Base, number: &str, pairs: &[i64]) -> Answer {
-    app.post(&format!("programs/{}/orders", b.programme), &b.curator, json!({"number": number, "signed_on": "2026-11-30", "signatory": "Директор Н. П. Сидорова", "pair_ids": pairs})).await
+    sign_order_on(app, b, number, "2026-11-30", pairs).await
+}
+
+pub async fn sign_order_on(app: &TestApp, b: &Base, number: &str, day: &str, pairs: &[i64]) -> Answer {
+    app.post(&format!("programs/{}/orders", b.programme), &b.curator, json!({"number": number, "signed_on": day, "signatory": "Директор Н. П. Сидорова", "pair_ids": pairs})).await
 }
 
 async fn send_if_match(app: &TestApp, method: Method, path: &str, token: &str, etag: &Value, body: Value) -> Answer {
@@ -102,7 +107,7 @@ async fn a_pair_goes_from_proposal_to_completion(app: TestApp) {
     // Approval happens only through an order.
     let jump = send_if_match(&app, Method::PATCH, &path, &b.curator, &group.body["etag"], json!({"status": "approved"})).await;
     assert_eq!(jump.code(), "invalid_transition");
-    let order = sign_order(&app, &b, "45-о", &[group.id()]).await;
+    let order = sign_order_on(&app, &b, "45-о", "2026-11-01", &[group.id()]).await;
     assert_eq!(order.status, 201, "{}", order.body);
     assert_eq!((order.body["pairs"][0]["status"].as_str(), order.body["program_title"].as_str()), (Some("approved"), Some("Пары")));
     assert_eq!(sign_order(&app, &b, "45-о", &[group.id()]).await.code(), "order_number_taken");
@@ -114,11 +119,13 @@ async fn a_pair_goes_from_proposal_to_completion(app: TestApp) {
     assert_eq!(stale.status, 412);
     let active = send_if_match(&app, Method::PATCH, &path, &b.curator, &approved.body["etag"], json!({"status": "active"})).await;
     assert_eq!(active.body["status"], "active", "{}", active.body);
+    hold_sequence(&app, &b.curator, group.id()).await;
+    let active = app.get(&path, &b.curator).await;
     let done = send_if_match(&app, Method::POST, &format!("{path}/complete"), &b.curator, &active.body["etag"], json!({"summary": "Цель достигнута"})).await;
     assert_eq!(done.body["status"], "completed", "{}", done.body);
     let history: Vec<&str> = done.body["history"].as_array().map(|h| h.iter().filter_map(|c| c["to_status"].as_str()).collect()).unwrap_or_default();
     assert_eq!(history, ["proposed", "approved", "active", "completed"]);
-    assert_eq!(done.body["history"][1]["reason"], "приказ № 45-о от 30.11.2026");
+    assert_eq!(done.body["history"][1]["reason"], "приказ № 45-о от 01.11.2026");
     assert_eq!(done.body["history"][1]["actor_name"], "Иванова Анна Петровна", "the curator's name, not an id");
     let mentors = app.get(&format!("programs/{}/mentors", b.programme), &b.curator).await;
     assert_eq!(mentors.body["items"][0]["places_taken"], 0, "completion frees the places");

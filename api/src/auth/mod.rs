@@ -9,7 +9,7 @@ mod rate_limit;
 mod refresh;
 pub mod roles;
 pub mod routes;
-mod secrets;
+pub mod secrets;
 
 pub use jwt::AuthConfig;
 pub use policy::Action;

@@ -453,6 +453,61 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    meetings (id) {
+        id -> BigInt,
+        pair_id -> BigInt,
+        kind -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        format -> Text,
+        link -> Nullable<Text>,
+        place -> Nullable<Text>,
+        topic -> Nullable<Text>,
+        plan_task -> Nullable<Text>,
+        status -> Text,
+        cancelled_by -> Nullable<Text>,
+        cancel_reason -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        mentee_rating -> Nullable<Integer>,
+        mentee_feedback -> Nullable<Text>,
+        mentor_rating -> Nullable<Integer>,
+        mentor_feedback -> Nullable<Text>,
+        created_by -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_attendance (meeting_id, participant_id) {
+        meeting_id -> BigInt,
+        participant_id -> BigInt,
+        present -> Bool,
+    }
+}
+
+diesel::table! {
+    meeting_settings (school_id) {
+        school_id -> BigInt,
+        quiet_after_days -> Integer,
+        introduction_within_days -> Integer,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    calendar_feeds (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(roadmap_activities -> programs (program_id));
@@ -467,6 +522,10 @@ diesel::joinable!(pairs -> program_mentors (mentor_id));
 diesel::joinable!(pair_mentees -> pairs (pair_id));
 diesel::joinable!(pair_mentees -> program_mentees (mentee_id));
 diesel::joinable!(pair_history -> pairs (pair_id));
+diesel::joinable!(meetings -> pairs (pair_id));
+diesel::joinable!(pairs -> programs (program_id));
+diesel::joinable!(pairs -> pairing_orders (order_id));
+diesel::joinable!(meeting_attendance -> meetings (meeting_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -501,4 +560,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     pair_history,
     pair_plans,
     mentee_support,
+    meetings,
+    meeting_attendance,
+    meeting_settings,
+    calendar_feeds,
 );

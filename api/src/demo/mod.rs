@@ -13,6 +13,7 @@ use crate::orgs::dto::AgeGroup;
 use crate::orgs::store::search_key;
 
 mod bases;
+mod meetings;
 mod pairs;
 mod programme;
 

@@ -1,13 +1,13 @@
 //! The demo programme's stage 5, made through the same rules as the API: pairs and a group
-//! approved by an order and working with their plans, one pair dissolved, one proposal waiting
-//! for the next order, and mentees still waiting — with ready mentors left free and a matching
-//! run proposing pairs for them.
+//! approved by an order and working with their plans, one pair dissolved, one approved later that
+//! has not met yet, one proposal waiting for the next order, and mentees still waiting — with
+//! ready mentors left free and a matching run proposing pairs for them.
 
 use chrono::{Duration, NaiveDate, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{mentee_support, pair_plans, pairing_orders, pairs, program_mentees as pm, program_mentors as pr};
+use crate::db::schema::{mentee_support, pair_plans, pairing_orders, pairs, program_mentees as pm, program_mentors as pr, programs};
 use crate::db::text::{from_json, from_text, to_json};
 use crate::error::ApiError;
 use crate::pairing::dto::{MenteeCategory, MenteeType};
@@ -21,6 +21,8 @@ use crate::pairing::runs::store::{RunMeta, save};
 use crate::programs::dto::MentorshipForm;
 
 const ACTOR: &str = "demo";
+
+use super::meetings;
 
 struct Waiting {
     id: i64,
@@ -52,7 +54,9 @@ pub fn load(conn: &mut DbConnection, school_id: i64, program_id: i64, today: Nai
         .map(|(id, categories, mentee_type, tags)| Ok(Waiting { id, categories: from_json(&categories)?, mentee_type: from_text(&mentee_type)?, tags: from_json(&tags)? }))
         .collect::<Result<Vec<_>, ApiError>>()?
         .into_iter();
-    let signed_on = today - Duration::days(21);
+    // Eight weeks of work behind the pairs, or as much as the year has had.
+    let start: NaiveDate = programs::table.find(program_id).select(programs::start_date).first(conn)?;
+    let signed_on = (today - Duration::days(56)).max(start).min(today);
     let order_id: i64 = diesel::insert_into(pairing_orders::table)
         .values((
             pairing_orders::program_id.eq(program_id),
@@ -64,9 +68,20 @@ pub fn load(conn: &mut DbConnection, school_id: i64, program_id: i64, today: Nai
         .returning(pairing_orders::id)
         .get_result(conn)?;
     let approval = format!("приказ № 52-о от {}", signed_on.format("%d.%m.%Y"));
-    // Mentors 0–6 work (mentor 3 leads a group), 7 is dissolved, 8 waits for the next order;
-    // the rest stay free for a matching run.
-    for (n, &(mentor_id, capacity)) in mentors.iter().take(9).enumerate() {
+    // Mentors 0–6 work (mentor 3 leads a group), 7 is dissolved, 8 was approved by a later order
+    // and has not met yet, 9 waits for the next order; the rest stay free for a matching run.
+    let late_order = today - Duration::days(20);
+    let late_order_id: i64 = diesel::insert_into(pairing_orders::table)
+        .values((
+            pairing_orders::program_id.eq(program_id),
+            pairing_orders::number.eq("61-о"),
+            pairing_orders::signed_on.eq(late_order),
+            pairing_orders::signatory.eq("Директор Н. П. Сидорова"),
+            pairing_orders::created_at.eq(Utc::now().naive_utc()),
+        ))
+        .returning(pairing_orders::id)
+        .get_result(conn)?;
+    for (n, &(mentor_id, capacity)) in mentors.iter().take(10).enumerate() {
         let group: Vec<Waiting> = waiting.by_ref().take(capacity.min(3) as usize).collect();
         let Some(first) = group.first() else { break };
         let ids: Vec<i64> = group.iter().map(|w| w.id).collect();
@@ -87,12 +102,21 @@ pub fn load(conn: &mut DbConnection, school_id: i64, program_id: i64, today: Nai
                 field: "",
             },
         )?;
+        if n == 9 {
+            continue;
+        }
         if n == 8 {
+            approve(conn, pair_id, late_order_id, &format!("приказ № 61-о от {}", late_order.format("%d.%m.%Y")), ACTOR)?;
+            plan(conn, pair_id, n, today)?;
             continue;
         }
         approve(conn, pair_id, order_id, &approval, ACTOR)?;
         change_status(conn, pair_id, PairStatus::Active, Some("первая встреча-знакомство проведена"), ACTOR)?;
         plan(conn, pair_id, n, today)?;
+        meetings::load(conn, pair_id, n, signed_on, today)?;
+        if n == 0 {
+            meetings::link_demo_users(conn, mentor_id, ids[0])?;
+        }
         if n == 7 {
             change_status(conn, pair_id, PairStatus::Dissolved, Some("наставляемый перешёл в другую школу"), ACTOR)?;
         }

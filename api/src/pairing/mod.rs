@@ -10,7 +10,7 @@ pub mod mentees;
 pub mod mentors;
 pub mod orders;
 pub mod pairs;
-mod people;
+pub mod people;
 pub mod preferences;
 pub mod request_map;
 pub mod role_models;

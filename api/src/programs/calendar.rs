@@ -7,12 +7,49 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 use super::status::{ActivityStatus, MediaStatus};
 use super::store::{activities, load_program, media_items, program_scope, school_today};
 use crate::auth::{Action, Principal};
-use crate::db::Db;
+use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 
 /// All-day events end on the next day: DTEND is exclusive (RFC 5545).
 fn next_day(date: chrono::NaiveDate) -> chrono::NaiveDate {
     date.succ_opt().unwrap_or(date)
+}
+
+/// The roadmap's and the media plan's deadlines, as all-day events; cancelled ones are left out.
+pub fn deadline_events(conn: &mut DbConnection, program_id: i64, school_id: i64) -> Result<Vec<Event>, ApiError> {
+    let today = school_today(conn, school_id)?;
+    let mut events = Vec::new();
+    for a in activities(conn, program_id, today)? {
+        if a.status == ActivityStatus::Cancelled {
+            continue;
+        }
+        let mut event = Event::new();
+        event
+            .uid(&format!("roadmap-activity-{}@nastavnik", a.id))
+            .summary(&format!("Этап {}: {}", a.stage_no, a.title))
+            .description(&a.content)
+            .starts(a.deadline)
+            .ends(next_day(a.deadline));
+        if a.status == ActivityStatus::Done {
+            event.status(EventStatus::Confirmed);
+        }
+        events.push(event.done());
+    }
+    for m in media_items(conn, program_id, today)? {
+        if m.status == MediaStatus::Cancelled {
+            continue;
+        }
+        events.push(
+            Event::new()
+                .uid(&format!("media-plan-item-{}@nastavnik", m.id))
+                .summary(&format!("Медиаплан: {}", m.event))
+                .description(m.message.as_deref().unwrap_or(""))
+                .starts(m.deadline)
+                .ends(next_day(m.deadline))
+                .done(),
+        );
+    }
+    Ok(events)
 }
 
 #[utoipa::path(
@@ -31,39 +68,11 @@ pub async fn program_calendar(db: web::Data<Db>, principal: Principal, id: web::
     let ics = db
         .run(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewProgram, id)?;
-            let today = school_today(conn, scope.school_id)?;
             let program = load_program(conn, id)?;
             let mut calendar = Calendar::new();
             calendar.name(&program.title);
-            for a in activities(conn, id, today)? {
-                if a.status == ActivityStatus::Cancelled {
-                    continue;
-                }
-                let mut event = Event::new();
-                event
-                    .uid(&format!("roadmap-activity-{}@nastavnik", a.id))
-                    .summary(&format!("Этап {}: {}", a.stage_no, a.title))
-                    .description(&a.content)
-                    .starts(a.deadline)
-                    .ends(next_day(a.deadline));
-                if a.status == ActivityStatus::Done {
-                    event.status(EventStatus::Confirmed);
-                }
-                calendar.push(event.done());
-            }
-            for m in media_items(conn, id, today)? {
-                if m.status == MediaStatus::Cancelled {
-                    continue;
-                }
-                calendar.push(
-                    Event::new()
-                        .uid(&format!("media-plan-item-{}@nastavnik", m.id))
-                        .summary(&format!("Медиаплан: {}", m.event))
-                        .description(m.message.as_deref().unwrap_or(""))
-                        .starts(m.deadline)
-                        .ends(next_day(m.deadline))
-                        .done(),
-                );
+            for event in deadline_events(conn, id, scope.school_id)? {
+                calendar.push(event);
             }
             Ok(calendar.done().to_string())
         })

@@ -75,6 +75,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar-feeds/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A private calendar feed, read by a phone's calendar
+         * @description The address itself is the credential; a revoked or unknown one is 404.
+         */
+        get: operations["read_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consents/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -183,6 +203,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My calendar addresses */
+        get: operations["list_feeds"];
+        put?: never;
+        /**
+         * Make a private calendar address for my phone
+         * @description Anyone with the address reads the calendar, so it is shown once and can be revoked.
+         */
+        post: operations["create_feed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a calendar address */
+        delete: operations["revoke_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My calendar: my meetings, and my programmes' deadlines if I curate */
+        get: operations["my_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My meetings as a mentor or mentee, in a period */
+        get: operations["my_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My pairs and groups, as a mentor or a mentee */
+        get: operations["my_pairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media-plan-items/{id}": {
         parameters: {
             query?: never;
@@ -199,6 +308,31 @@ export interface paths {
         head?: never;
         /** Edit a media-plan item or mark it published (with its link) */
         patch: operations["update_media_item"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting with its attendance and feedback */
+        get: operations["get_meeting"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a scheduled meeting entered by mistake
+         * @description A held or cancelled meeting is a record and stays; a meeting a later step rests on cannot go.
+         */
+        delete: operations["delete_meeting"];
+        options?: never;
+        head?: never;
+        /**
+         * Move, log, cancel a meeting; mark attendance; leave feedback
+         * @description Marking it held needs the meeting to have taken place and its predecessor held; holding the introduction starts an approved pair's work. Each side leaves its own feedback.
+         */
+        patch: operations["update_meeting"];
         trace?: never;
     };
     "/api/v1/memberships/{id}": {
@@ -415,8 +549,32 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete an active pair's work, with a summary */
+        /**
+         * Complete an active pair's work, with a summary
+         * @description Only after the final meeting is held.
+         */
         post: operations["complete_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pair's meetings, in time order */
+        get: operations["list_meetings"];
+        put?: never;
+        /**
+         * Schedule a meeting, or log one that took place
+         * @description The sequence holds: introduction, trial, planning, any number of regular meetings, final (409 meeting_out_of_order says what must come first; 409 duplicate_meeting for a second introduction, trial, planning or final). The pair's mentor and mentees log their own meetings; the staff log any.
+         */
+        post: operations["create_meeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -565,6 +723,26 @@ export interface paths {
         patch: operations["update_program"];
         trace?: never;
     };
+    "/api/v1/programs/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs gone quiet, pairs that never met, mentees who stopped coming
+         * @description Computed from the meetings on each request with the school's limits (`/schools/{id}/meeting-settings`).
+         */
+        get: operations["program_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{id}/calendar.ics": {
         parameters: {
             query?: never;
@@ -615,6 +793,23 @@ export interface paths {
         put?: never;
         /** Add a media-plan item */
         post: operations["add_media_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's meetings in a period, for the calendar view */
+        get: operations["program_meetings"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -852,6 +1047,24 @@ export interface paths {
          * @description Status: planned → in_progress | done | cancelled; done and cancelled are left only by reopening (done → in_progress, cancelled → planned).
          */
         patch: operations["update_activity"];
+        trace?: never;
+    };
+    "/api/v1/schools/{id}/meeting-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the school counts a pair as gone quiet */
+        get: operations["get_meeting_settings"];
+        /** Set when the school counts a pair as gone quiet */
+        put: operations["put_meeting_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/schools/{school_id}/imports/participants": {
@@ -1134,6 +1347,42 @@ export interface components {
              */
             students: number;
         };
+        Alert: {
+            /** @description What the curator should do, in Russian. */
+            action: string;
+            code: components["schemas"]["AlertCode"];
+            /**
+             * Format: int64
+             * @description Days since approval (no_introduction) or since the last held meeting (quiet_pair).
+             */
+            days: number;
+            mentee_names: (string | null)[];
+            mentor_name?: string | null;
+            /** Format: int64 */
+            pair_id: number;
+            /**
+             * Format: int64
+             * @description The mentee concerned, for `missed_meetings`.
+             */
+            participant_id?: number | null;
+            /** Format: date */
+            since?: string | null;
+        };
+        /** @enum {string} */
+        AlertCode: "no_introduction" | "quiet_pair" | "missed_meetings";
+        AlertCounts: {
+            missed_meetings: number;
+            no_introduction: number;
+            quiet_pair: number;
+        };
+        AlertList: {
+            counts: components["schemas"]["AlertCounts"];
+            /** Format: int32 */
+            introduction_within_days: number;
+            items: components["schemas"]["Alert"][];
+            /** Format: int32 */
+            quiet_after_days: number;
+        };
         /** @enum {string} */
         Algorithm: "optimal" | "stable";
         ApiToken: {
@@ -1158,6 +1407,19 @@ export interface components {
             /** @description The secret. Shown this once; only its hash is kept. */
             token: string;
         };
+        AttendanceMark: {
+            /** Format: int64 */
+            participant_id: number;
+            present: boolean;
+        };
+        Attendee: {
+            name?: string | null;
+            /** Format: int64 */
+            participant_id: number;
+            /** @description Null until someone marks it. */
+            present?: boolean | null;
+            role: components["schemas"]["MemberRole"];
+        };
         AuditEntry: {
             /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`. */
             action: string;
@@ -1171,6 +1433,17 @@ export interface components {
             entity_id: number;
             /** Format: int64 */
             id: number;
+        };
+        CalendarFeed: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        CalendarFeedList: {
+            items: components["schemas"]["CalendarFeed"][];
         };
         /** @enum {string} */
         CheckStatus: "met" | "unmet" | "not_tracked";
@@ -1434,6 +1707,107 @@ export interface components {
         };
         /** @enum {string} */
         MediaStatus: "planned" | "in_progress" | "published" | "cancelled";
+        Meeting: {
+            attendance: components["schemas"]["Attendee"][];
+            cancel_reason?: string | null;
+            cancelled_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            etag: string;
+            format: components["schemas"]["MeetingFormat"];
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["MeetingKind"];
+            link?: string | null;
+            mentee_feedback?: string | null;
+            /**
+             * Format: int32
+             * @description 1–5; each side sees its own, the curator sees both.
+             */
+            mentee_rating?: number | null;
+            mentor_feedback?: string | null;
+            /** Format: int32 */
+            mentor_rating?: number | null;
+            notes?: string | null;
+            /** Format: int64 */
+            pair_id: number;
+            place?: string | null;
+            /** @description The development plan's task it serves. */
+            plan_task?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            status: components["schemas"]["MeetingStatus"];
+            topic?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        MeetingFormat: "in_person" | "online";
+        /** @enum {string} */
+        MeetingKind: "introduction" | "trial" | "planning" | "regular" | "final";
+        MeetingList: {
+            items: components["schemas"]["Meeting"][];
+        };
+        /**
+         * @example {
+         *       "attendance": [
+         *         {
+         *           "participant_id": 7,
+         *           "present": true
+         *         }
+         *       ],
+         *       "mentor_feedback": "Хорошее начало",
+         *       "mentor_rating": 5,
+         *       "notes": "Договорились о целях",
+         *       "status": "held"
+         *     }
+         */
+        MeetingPatch: {
+            attendance?: components["schemas"]["AttendanceMark"][] | null;
+            cancel_reason?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            format?: null | components["schemas"]["MeetingFormat"];
+            link?: string | null;
+            mentee_feedback?: string | null;
+            /** Format: int32 */
+            mentee_rating?: number | null;
+            mentor_feedback?: string | null;
+            /** Format: int32 */
+            mentor_rating?: number | null;
+            notes?: string | null;
+            place?: string | null;
+            plan_task?: string | null;
+            /** Format: date-time */
+            starts_at?: string | null;
+            status?: null | components["schemas"]["MeetingStatus"];
+            topic?: string | null;
+        };
+        MeetingSettings: {
+            etag: string;
+            /** Format: int32 */
+            introduction_within_days: number;
+            /** Format: int32 */
+            quiet_after_days: number;
+        };
+        /**
+         * @example {
+         *       "introduction_within_days": 14,
+         *       "quiet_after_days": 21
+         *     }
+         */
+        MeetingSettingsInput: {
+            /** Format: int32 */
+            introduction_within_days: number;
+            /** Format: int32 */
+            quiet_after_days: number;
+        };
+        /** @enum {string} */
+        MeetingStatus: "scheduled" | "held" | "cancelled";
+        /** @enum {string} */
+        MemberRole: "mentor" | "mentee";
         Membership: {
             /** Format: int64 */
             id: number;
@@ -1607,6 +1981,14 @@ export interface components {
             name: string;
             scopes: components["schemas"]["Scope"][];
         };
+        NewCalendarFeed: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** @description The address to subscribe to; shown once, like a password. */
+            url: string;
+        };
         /**
          * @example {
          *       "document_ref": "Согласие № 42",
@@ -1655,6 +2037,31 @@ export interface components {
             responsible?: string | null;
             /** Format: int32 */
             stage_no: number;
+        };
+        /**
+         * @example {
+         *       "ends_at": "2026-10-05T06:45:00Z",
+         *       "format": "in_person",
+         *       "kind": "introduction",
+         *       "place": "Кабинет 12",
+         *       "starts_at": "2026-10-05T06:00:00Z",
+         *       "topic": "Знакомство, договорённости"
+         *     }
+         */
+        NewMeeting: {
+            attendance?: components["schemas"]["AttendanceMark"][];
+            /** Format: date-time */
+            ends_at: string;
+            format: components["schemas"]["MeetingFormat"];
+            kind: components["schemas"]["MeetingKind"];
+            link?: string | null;
+            notes?: string | null;
+            place?: string | null;
+            plan_task?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            status?: null | components["schemas"]["MeetingStatus"];
+            topic?: string | null;
         };
         NewMembership: {
             /** Format: int64 */
@@ -2259,6 +2666,9 @@ export interface components {
         };
         /** @enum {string} */
         PairKind: "pair" | "group";
+        PairList: {
+            items: components["schemas"]["Pair"][];
+        };
         /**
          * @example {
          *       "reason": "Наставляемый перешёл в другую школу",
@@ -3071,6 +3481,45 @@ export interface operations {
             };
         };
     };
+    read_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the feed's secret */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     withdraw_consent: {
         parameters: {
             query?: never;
@@ -3367,6 +3816,199 @@ export interface operations {
             };
         };
     };
+    list_feeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewCalendarFeed"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description feed id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_meetings: {
+        parameters: {
+            query?: {
+                /** @description From this moment (default: 31 days ago). */
+                from?: string | null;
+                /** @description Before this moment (default: 62 days after `from`); at most a year after `from`. */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_pairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     delete_media_item: {
         parameters: {
             query?: never;
@@ -3496,6 +4138,192 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description meeting id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description meeting id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description meeting_recorded, meeting_out_of_order, pair_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the meeting's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description meeting id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description meeting_out_of_order, duplicate_meeting, meeting_in_future, invalid_transition, pair_closed, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_time_range, reason_required, validation_failed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4583,7 +5411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description invalid_transition, programme_closed */
+            /** @description invalid_transition, final_meeting_required, programme_closed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4600,6 +5428,129 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pair id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pair id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMeeting"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description meeting_out_of_order, duplicate_meeting, pair_not_approved, pair_closed, meeting_in_future, programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_time_range, validation_failed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,6 +6375,52 @@ export interface operations {
             };
         };
     };
+    program_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     program_calendar: {
         parameters: {
             query?: never;
@@ -5708,6 +6705,65 @@ export interface operations {
                 };
             };
             /** @description validation_failed, deadline_outside_programme */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    program_meetings: {
+        parameters: {
+            query?: {
+                /** @description From this moment (default: 31 days ago). */
+                from?: string | null;
+                /** @description Before this moment (default: 62 days after `from`); at most a year after `from`. */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6985,6 +8041,129 @@ export interface operations {
                 };
             };
             /** @description validation_failed, deadline_outside_programme */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meeting_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description school id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSettings"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_meeting_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the settings' etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description school id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingSettingsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSettings"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;

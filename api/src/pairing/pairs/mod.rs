@@ -142,6 +142,11 @@ pub struct PairCompletion {
     pub summary: String,
 }
 
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PairList {
+    pub items: Vec<Pair>,
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct PairFilter {
     pub status: Option<PairStatus>,

@@ -6,10 +6,10 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::store::{Creation, PairRow, change_status, create, load_pair, program_of, to_pairs};
-use super::{NewPair, Pair, PairCompletion, PairFilter, PairPatch, PairStatus};
+use super::{NewPair, Pair, PairCompletion, PairFilter, PairList, PairPatch, PairStatus};
 use crate::auth::{Action, Principal};
 use crate::db::Db;
-use crate::db::schema::pairs;
+use crate::db::schema::{meetings, pairs};
 use crate::db::text::{from_json, to_text};
 use crate::error::{ApiError, Problem};
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson};
@@ -182,11 +182,12 @@ pub async fn update_pair(db: web::Data<Db>, principal: Principal, id: web::Path<
 #[utoipa::path(
     tag = "pairing",
     summary = "Complete an active pair's work, with a summary",
+    description = "Only after the final meeting is held.",
     params(("id" = i64, Path, description = "pair id"), ("If-Match" = Option<String>, Header, description = "the pair's etag")),
     request_body = PairCompletion,
     responses(
         (status = 200, body = Pair), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem, description = "invalid_transition, programme_closed"), (status = 412, body = Problem), (status = 422, body = Problem),
+        (status = 409, body = Problem, description = "invalid_transition, final_meeting_required, programme_closed"), (status = 412, body = Problem), (status = 422, body = Problem),
     ),
     security(("bearer" = []))
 )]
@@ -202,9 +203,36 @@ pub async fn complete_pair(db: web::Data<Db>, principal: Principal, id: web::Pat
             if current.status != PairStatus::Active {
                 return Err(ApiError::conflict("invalid_transition", "only an active pair is completed"));
             }
+            let finals: i64 = meetings::table.filter(meetings::pair_id.eq(id)).filter(meetings::kind.eq("final")).filter(meetings::status.eq("held")).count().get_result(conn)?;
+            if finals == 0 {
+                return Err(ApiError::conflict("final_meeting_required", "a pair completes after its final meeting (итоговая встреча) is held"));
+            }
             change_status(conn, id, PairStatus::Completed, Some(&summary), &principal.key())?;
             load_pair(conn, id, scope.school_id)
         })
         .await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, pair.etag.clone())).json(pair))
+}
+
+#[utoipa::path(
+    tag = "pairing",
+    summary = "My pairs and groups, as a mentor or a mentee",
+    responses((status = 200, body = PairList), (status = 401, body = Problem)),
+    security(("bearer" = []))
+)]
+#[get("/me/pairs")]
+pub async fn my_pairs(db: web::Data<Db>, principal: Principal) -> Result<web::Json<PairList>, ApiError> {
+    let items = db
+        .run(move |conn| {
+            let Some(user_id) = principal.user_id() else { return Ok(Vec::new()) };
+            let mut out = Vec::new();
+            for (pair_id, _) in crate::meetings::routes::own_pairs(conn, user_id)? {
+                let row: PairRow = pairs::table.find(pair_id).select(PairRow::as_select()).first(conn)?;
+                let school_id: i64 = crate::db::schema::programs::table.find(row.program_id).select(crate::db::schema::programs::school_id).first(conn)?;
+                out.extend(to_pairs(conn, vec![row], school_id)?);
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(web::Json(PairList { items }))
 }
