@@ -5,80 +5,11 @@
 // The setup reads the bases through the API with the curator's token; when the demo has no ready
 // mentor with a free place or no waiting younger mentee (an older database, earlier runs), it
 // makes them through the API first, so that the journey tests the screens, not the data.
-import { DEMO_PASSWORD, logIn } from "./support.mjs";
-
-const CURATOR = "curator@demo.nastavnik.ru";
-const PROGRAMME = "Программа наставничества «Ученик – ученик»";
-
-class Api {
-  constructor(baseUrl, token) {
-    this.baseUrl = baseUrl;
-    this.token = token;
-  }
-
-  static async logIn(baseUrl) {
-    const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: CURATOR, password: DEMO_PASSWORD }),
-    });
-    if (!response.ok) throw new Error(`setup: login answered ${response.status}`);
-    return new Api(baseUrl, (await response.json()).access_token);
-  }
-
-  async call(method, path, body, headers = {}) {
-    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${this.token}`, "Content-Type": "application/json", ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`setup: ${method} ${path} answered ${response.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-
-  async all(path) {
-    const items = [];
-    let cursor = null;
-    do {
-      const page = await this.call("GET", `${path}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-      items.push(...page.items);
-      cursor = page.next_cursor;
-    } while (cursor);
-    return items;
-  }
-}
-
-// Unique per run, in Cyrillic letters (a surname takes no digits): 042137 → «аегбвж».
-function runSuffix() {
-  const digits = String(Date.now() % 1_000_000).padStart(6, "0");
-  return [...digits].map((d) => "абвгдежзик"[Number(d)]).join("");
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** A student of the demo school with a parent's consent, as the bases require. */
-async function newStudent(api, schoolId, lastName, grade) {
-  const student = await api.call("POST", `/schools/${schoolId}/participants`, {
-    kind: "student",
-    last_name: lastName,
-    first_name: "Тест",
-    birth_date: `${new Date().getFullYear() - 7 - grade}-03-01`,
-    grade,
-    class_letter: "А",
-  });
-  await api.call("POST", `/participants/${student.id}/consents`, {
-    given_by: "parent",
-    giver_name: `${lastName}а (родитель)`,
-    scope: "processing",
-    given_on: today(),
-  });
-  return student;
-}
+import { Api, CURATOR, PROGRAMME, enrolReadyPair, logIn } from "./support.mjs";
 
 /** Finds a ready student mentor with a free place and a waiting younger mentee, or makes them. */
 async function setUp(baseUrl) {
-  const api = await Api.logIn(baseUrl);
+  const api = await Api.logIn(baseUrl, CURATOR);
   const me = await api.call("GET", "/me");
   const schoolId = me.memberships.find((m) => m.role === "curator").organization_id;
   const programmes = await api.all(`/schools/${schoolId}/programs`);
@@ -101,33 +32,11 @@ async function setUp(baseUrl) {
   }
 
   // Nobody fits: enrol a new pair of students, the older one interviewed, trained and in the base.
-  const suffix = runSuffix();
-  const older = await newStudent(api, schoolId, `Наставников${suffix}`, 10);
-  const younger = await newStudent(api, schoolId, `Ученикова${suffix}`, 5);
-  let mentor = await api.call("POST", `/programs/${programme.id}/mentors`, {
-    participant_id: older.id,
-    competencies: ["academic_results"],
-    capacity: 1,
-    application_received_on: today(),
-  });
-  mentor = await api.call(
-    "PATCH",
-    `/program-mentors/${mentor.id}`,
-    { interview_on: today(), interview_outcome: "passed", training_status: "completed", training_completed_on: today(), status: "in_base" },
-    { "If-Match": mentor.etag },
-  );
-  const mentee = await api.call("POST", `/programs/${programme.id}/mentees`, {
-    participant_id: younger.id,
-    categories: ["poor_results"],
-    mentee_type: "passive",
-    request_text: "Подтянуть математику",
-    request_tags: ["academic_results"],
-    status: "in_base",
-  });
+  const { mentor, mentee } = await enrolReadyPair(api, schoolId, programme.id);
   return { programme, mentor: person(mentor), mentee: person(mentee), made: true };
 }
 
-/** The name as the screens show it, and the «Name, 9 А» label of the pickers (mentors come without the letter). */
+/** The name as the screens show it, and the «Name, 9 А» label of the pickers. */
 function person(enrolment) {
   const grade = enrolment.grade ? `${enrolment.grade} ${enrolment.class_letter ?? ""}`.trim() : "";
   return { id: enrolment.id, name: enrolment.name, label: [enrolment.name, grade].filter(Boolean).join(", ") };

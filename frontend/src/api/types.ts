@@ -187,6 +187,22 @@ export type UnmatchedMentee = ResponseOf<"/api/v1/programs/{id}/unmatched-mentee
 export type UnmatchedReason = NonNullable<UnmatchedMentee["reason"]>;
 export type MenteeSupportInput = RequestOf<"/api/v1/program-mentees/{id}/support", "put">;
 
+export type MatchingRun = ResponseOf<"/api/v1/matching-runs/{id}", "get">;
+export type MatchingRunSummary = ResponseOf<"/api/v1/programs/{id}/matching-runs", "get">["items"][number];
+export type NewMatchingRun = RequestOf<"/api/v1/programs/{id}/matching-runs", "post">;
+export type Algorithm = MatchingRun["algorithm"];
+export type Objective = MatchingRun["objective"];
+export type Proposal = MatchingRun["proposals"][number];
+export type Contribution = Proposal["contributions"][number];
+export type ContributionDetail = Contribution["detail"];
+export type RunUnmatched = MatchingRun["unmatched"][number];
+export type RunStats = MatchingRun["stats"];
+export type RunInputs = MatchingRun["inputs"];
+export type AcceptedPairs = ResponseOf<"/api/v1/matching-runs/{id}/accept", "post">;
+export type PairConstraint = ResponseOf<"/api/v1/programs/{id}/pair-constraints", "get">["items"][number];
+export type NewPairConstraint = RequestOf<"/api/v1/programs/{id}/pair-constraints", "post">;
+export type ConstraintKind = PairConstraint["kind"];
+
 /** proposed → approved (by an order) → active → completed; dissolved from any live status. */
 export const PAIR_STATUSES = ["proposed", "approved", "active", "completed", "dissolved"] as const satisfies readonly PairStatus[];
 /** The role models of student–student, in the order the target model lists them. */
@@ -204,3 +220,29 @@ export const CRITERIA = [
   "mentee_preference",
   "mentor_preference",
 ] as const satisfies readonly Criterion[];
+/** The matching algorithms, the default first. */
+export const ALGORITHMS = ["optimal", "stable"] as const satisfies readonly Algorithm[];
+/** What `optimal` maximises, the default first. */
+export const OBJECTIVES = ["score", "participation"] as const satisfies readonly Objective[];
+
+export type Meeting = ResponseOf<"/api/v1/meetings/{id}", "get">;
+export type MeetingKind = Meeting["kind"];
+export type MeetingStatus = Meeting["status"];
+export type MeetingFormat = Meeting["format"];
+export type Attendee = Meeting["attendance"][number];
+export type NewMeeting = RequestOf<"/api/v1/pairs/{id}/meetings", "post">;
+export type MeetingPatch = RequestOf<"/api/v1/meetings/{id}", "patch">;
+export type AttendanceMark = NonNullable<MeetingPatch["attendance"]>[number];
+export type AlertList = ResponseOf<"/api/v1/programs/{id}/alerts", "get">;
+export type MeetingAlert = AlertList["items"][number];
+export type AlertCode = MeetingAlert["code"];
+export type MeetingSettings = ResponseOf<"/api/v1/schools/{id}/meeting-settings", "get">;
+export type MeetingSettingsInput = RequestOf<"/api/v1/schools/{id}/meeting-settings", "put">;
+export type CalendarFeed = ResponseOf<"/api/v1/me/calendar-feeds", "get">["items"][number];
+export type NewCalendarFeed = ResponseOf<"/api/v1/me/calendar-feeds", "post">;
+
+/** The model's sequence of meetings (DOMAIN.md, «Meetings»), in its order. */
+export const MEETING_KINDS = ["introduction", "trial", "planning", "regular", "final"] as const satisfies readonly MeetingKind[];
+export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const satisfies readonly MeetingStatus[];
+export const MEETING_FORMATS = ["in_person", "online"] as const satisfies readonly MeetingFormat[];
+export const ALERT_CODES = ["no_introduction", "quiet_pair", "missed_meetings"] as const satisfies readonly AlertCode[];

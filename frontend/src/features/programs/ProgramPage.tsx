@@ -11,6 +11,7 @@ import { useProblemMessage } from "../../components/useProblemMessage";
 import { MenteesTable } from "./bases/MenteesTable";
 import { MentorsTable } from "./bases/MentorsTable";
 import { RequestMapView } from "./bases/RequestMapView";
+import { MatchingTab } from "./matching/MatchingTab";
 import { MediaPlanTable } from "./media/MediaPlanTable";
 import { PairsTab } from "./pairs/PairsTab";
 import { PreferencesTab } from "./pairs/PreferencesTab";
@@ -73,6 +74,7 @@ export function ProgramPage() {
           <Tabs.Tab value="mentees">{t("programs.tabs.mentees")}</Tabs.Tab>
           <Tabs.Tab value="mentors">{t("programs.tabs.mentors")}</Tabs.Tab>
           <Tabs.Tab value="requestMap">{t("programs.tabs.requestMap")}</Tabs.Tab>
+          <Tabs.Tab value="matching">{t("programs.tabs.matching")}</Tabs.Tab>
           <Tabs.Tab value="pairs">{t("programs.tabs.pairs")}</Tabs.Tab>
           <Tabs.Tab value="unmatched">{t("programs.tabs.unmatched")}</Tabs.Tab>
           <Tabs.Tab value="preferences">{t("programs.tabs.preferences")}</Tabs.Tab>
@@ -95,6 +97,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="requestMap" pt="md">
           <RequestMapView programId={program.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="matching" pt="md">
+          <MatchingTab program={program} readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="pairs" pt="md">
           <PairsTab program={program} readOnly={readOnly} />

@@ -49,7 +49,7 @@ export function CreatePairModal({ program, onClose }: Props) {
   const mentorOptions = available.map((m) => ({
     value: String(m.id),
     label: t("pairs.mentorOption", {
-      name: [nameOf(m.name, m.participant_id), classOf(m.grade)].filter(Boolean).join(", "),
+      name: [nameOf(m.name, m.participant_id), classOf(m.grade, m.class_letter)].filter(Boolean).join(", "),
       free: freePlaces(m),
     }),
   }));

@@ -23,16 +23,24 @@ interface Props {
  */
 export function PairingSettingsForm({ programId, readOnly }: Props) {
   const settings = usePairingSettings(programId);
+  // Held here, not in the fields: saving gives a new ETag, which remounts the fields, and a
+  // mutation's per-call callbacks (the «saved» notice) do not run once its component is gone.
+  const save = useSavePairingSettings(programId);
   if (settings.isPending) return <PageLoader />;
   if (settings.error) return <ErrorAlert error={settings.error} />;
   // A new ETag (saved here, or reloaded after someone else's change) starts the form afresh.
-  return <SettingsFields key={settings.data.etag} programId={programId} settings={settings.data} readOnly={readOnly} />;
+  return <SettingsFields key={settings.data.etag} settings={settings.data} readOnly={readOnly} save={save} />;
 }
 
-function SettingsFields({ programId, settings, readOnly }: Props & { settings: PairingSettings }) {
+interface FieldsProps {
+  settings: PairingSettings;
+  readOnly: boolean;
+  save: ReturnType<typeof useSavePairingSettings>;
+}
+
+function SettingsFields({ settings, readOnly, save }: FieldsProps) {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
-  const save = useSavePairingSettings(programId);
   const form = useForm<SettingsFormValues>({
     initialValues: settingsFormValues(settings),
     validate: { preference_limit: (value) => (validPreferenceLimit(value) ? null : t("pairingSettings.preferenceLimitRange")) },
