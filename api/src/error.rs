@@ -62,6 +62,14 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
     }
 
+    /// Says which item of a batch a refusal is about, e.g. "proposal 12: …".
+    pub fn about(self, what: impl std::fmt::Display) -> Self {
+        match self {
+            Self::Problem { status, code, detail, errors } => Self::Problem { status, code, detail: format!("{what}: {detail}"), errors },
+            other => other,
+        }
+    }
+
     /// A parent resource's 404 told as the child's: "programme 4 not found" would tell the
     /// caller which programme an activity belongs to.
     pub fn not_found_as(self, what: impl std::fmt::Display) -> Self {

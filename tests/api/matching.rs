@@ -35,6 +35,7 @@ async fn a_run_explains_itself_and_its_proposals_become_pairs(app: TestApp) {
     assert_eq!(optimal.body["unmatched"].as_array().map(Vec::len), Some(1));
     assert_eq!(optimal.body["unmatched"][0]["reason"]["code"], "capacity_exhausted");
     assert_eq!((optimal.body["stats"]["matched"].as_u64(), optimal.body["inputs"]["free_places"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(optimal.body["max_score"], 1600, "the default weights 5+3+2+4+2, each criterion at 100");
 
     let stable = run(&app, &b.curator, b.programme, json!({"algorithm": "stable"})).await;
     assert_eq!(stable.status, 201, "{}", stable.body);
@@ -57,6 +58,7 @@ async fn a_run_explains_itself_and_its_proposals_become_pairs(app: TestApp) {
     let stale_ids: Vec<i64> = stable.body["proposals"].as_array().map(|p| p.iter().filter_map(|p| p["id"].as_i64()).collect()).unwrap_or_default();
     let stale = app.post(&format!("matching-runs/{}/accept", stable.id()), &b.curator, json!({"proposal_ids": stale_ids})).await;
     assert_eq!(stale.status, 409, "{}", stale.body);
+    assert!(stale.body["detail"].as_str().unwrap_or("").starts_with("proposal "), "the refusal names the proposal: {}", stale.body);
     assert_eq!(app.count("pairs"), 2, "nothing half-written");
     let pair_ids: Vec<i64> = made.as_array().map(|p| p.iter().filter_map(|p| p["id"].as_i64()).collect()).unwrap_or_default();
     assert_eq!(sign_order(&app, &b, "7-н", &pair_ids).await.status, 201);
@@ -71,6 +73,8 @@ async fn preferences_locks_and_exclusions_steer_the_run(app: TestApp) {
     let constraint = |mentor: i64, mentee: i64, kind: &str| json!({"mentor_id": mentor, "mentee_id": mentee, "kind": kind});
     assert_eq!(app.post(&format!("programs/{p}/pair-constraints"), &b.curator, constraint(b.mentors[0], b.mentees[1], "exclude")).await.status, 201);
     assert_eq!(app.post(&format!("programs/{p}/pair-constraints"), &b.curator, constraint(b.mentors[0], b.mentees[2], "lock")).await.status, 201);
+    let listed = app.get(&format!("programs/{p}/pair-constraints"), &b.curator).await;
+    assert_eq!((listed.body["items"][0]["mentor"]["name"].as_str(), listed.body["items"][0]["mentee"]["grade"].as_i64()), (Some("Наставников Пётр0"), Some(6)));
     for algorithm in ["optimal", "stable"] {
         let r = run(&app, &b.curator, p, json!({"algorithm": algorithm})).await;
         assert_eq!(r.status, 201, "{}", r.body);

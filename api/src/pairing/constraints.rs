@@ -15,6 +15,8 @@ use crate::db::text::{from_text, to_text};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::ValidJson;
+use crate::pairing::pairs::PairPerson;
+use crate::pairing::people::Roster;
 use crate::participants::store::sees_sensitive;
 use crate::programs::store::program_scope;
 
@@ -32,6 +34,8 @@ pub struct PairConstraint {
     pub id: i64,
     pub mentor_id: i64,
     pub mentee_id: i64,
+    pub mentor: PairPerson,
+    pub mentee: PairPerson,
     pub kind: ConstraintKind,
     /// Null for those who may not see sensitive data.
     pub reason: Option<String>,
@@ -64,9 +68,25 @@ fn action_for(kind: ConstraintKind) -> Action {
 
 type Row = (i64, i64, i64, String, Option<String>, chrono::NaiveDateTime);
 
-fn to_constraint(row: Row, show_reason: bool) -> Result<PairConstraint, ApiError> {
-    let (id, mentor_id, mentee_id, kind, reason, created_at) = row;
-    Ok(PairConstraint { id, mentor_id, mentee_id, kind: from_text(&kind)?, reason: reason.filter(|_| show_reason), created_at: created_at.and_utc() })
+/// Constraints with their people named; the reason only for those who see sensitive data.
+fn to_constraints(conn: &mut DbConnection, rows: Vec<Row>, school_id: i64, show_reason: bool) -> Result<Vec<PairConstraint>, ApiError> {
+    let mentors: Vec<i64> = rows.iter().map(|r| r.1).collect();
+    let mentees: Vec<i64> = rows.iter().map(|r| r.2).collect();
+    let roster = Roster::load(conn, &mentors, &mentees, school_id)?;
+    rows.into_iter()
+        .map(|(id, mentor_id, mentee_id, kind, reason, created_at)| {
+            Ok(PairConstraint {
+                id,
+                mentor_id,
+                mentee_id,
+                mentor: roster.mentor(mentor_id),
+                mentee: roster.mentee(mentee_id),
+                kind: from_text(&kind)?,
+                reason: reason.filter(|_| show_reason),
+                created_at: created_at.and_utc(),
+            })
+        })
+        .collect()
 }
 
 fn select_all(conn: &mut DbConnection, program_id: i64) -> Result<Vec<Row>, ApiError> {
@@ -91,7 +111,8 @@ pub async fn list_constraints(db: web::Data<Db>, principal: Principal, id: web::
         .run(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             let show = sees_sensitive(conn, &principal, scope.school_id)?;
-            select_all(conn, program_id)?.into_iter().map(|r| to_constraint(r, show)).collect::<Result<Vec<_>, _>>()
+            let rows = select_all(conn, program_id)?;
+            to_constraints(conn, rows, scope.school_id, show)
         })
         .await?;
     Ok(web::Json(PairConstraintList { items }))
@@ -155,7 +176,7 @@ pub async fn create_constraint(db: web::Data<Db>, principal: Principal, id: web:
                 .returning((pc::id, pc::mentor_id, pc::mentee_id, pc::kind, pc::reason, pc::created_at))
                 .get_result(conn)?;
             let show = sees_sensitive(conn, &principal, scope.school_id)?;
-            to_constraint(row, show)
+            to_constraints(conn, vec![row], scope.school_id, show)?.pop().ok_or_else(|| ApiError::not_found("pair constraint"))
         })
         .await?;
     Ok(HttpResponse::Created().insert_header((header::LOCATION, format!("/api/v1/pair-constraints/{}", created.id))).json(created))

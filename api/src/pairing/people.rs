@@ -91,3 +91,47 @@ pub fn enrolled_people(conn: &mut DbConnection, ids: &[i64], school_id: i64, sho
             .collect(),
     ))
 }
+
+/// Enrolments (mentor and mentee ids of a programme) with their people, to name them in pairs,
+/// proposals and constraints.
+pub struct Roster {
+    mentors: Vec<(i64, i64)>,
+    mentees: Vec<(i64, i64)>,
+    people: People,
+}
+
+impl Roster {
+    pub fn load(conn: &mut DbConnection, mentor_ids: &[i64], mentee_ids: &[i64], school_id: i64) -> Result<Self, ApiError> {
+        use crate::db::schema::{program_mentees, program_mentors};
+        let mentors: Vec<(i64, i64)> = program_mentors::table.filter(program_mentors::id.eq_any(mentor_ids)).select((program_mentors::id, program_mentors::participant_id)).load(conn)?;
+        let mentees: Vec<(i64, i64)> = program_mentees::table.filter(program_mentees::id.eq_any(mentee_ids)).select((program_mentees::id, program_mentees::participant_id)).load(conn)?;
+        let person_ids: Vec<i64> = mentors.iter().chain(&mentees).map(|e| e.1).collect();
+        let people = enrolled_people(conn, &person_ids, school_id, false)?;
+        Ok(Self { mentors, mentees, people })
+    }
+
+    fn person(&self, enrolments: &[(i64, i64)], id: i64) -> crate::pairing::pairs::PairPerson {
+        let participant_id = enrolments.iter().find(|e| e.0 == id).map_or(0, |e| e.1);
+        let p = self.people.get(participant_id);
+        crate::pairing::pairs::PairPerson {
+            id,
+            participant_id,
+            name: p.and_then(|p| p.name.clone()),
+            grade: p.and_then(|p| p.grade),
+            class_letter: p.and_then(|p| p.class_letter.clone()),
+        }
+    }
+
+    pub fn mentor(&self, enrolment_id: i64) -> crate::pairing::pairs::PairPerson {
+        self.person(&self.mentors, enrolment_id)
+    }
+
+    pub fn mentee(&self, enrolment_id: i64) -> crate::pairing::pairs::PairPerson {
+        self.person(&self.mentees, enrolment_id)
+    }
+
+    /// The minors named, for the audit trail.
+    pub fn minors(&self) -> Vec<i64> {
+        self.people.minors()
+    }
+}

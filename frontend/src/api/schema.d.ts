@@ -177,7 +177,7 @@ export interface paths {
         put?: never;
         /**
          * Accept chosen proposals: they become pairs and groups in status proposed
-         * @description One mentor's chosen proposals become one pair (one mentee) or group (several). The same rules as making a pair by hand hold; if anything changed since the run (a mentee paired meanwhile, a place taken), nothing is accepted.
+         * @description One mentor's chosen proposals become one pair (one mentee) or group (several). The same rules as making a pair by hand hold; if anything changed since the run (a mentee paired meanwhile, a place taken), nothing is accepted, and the problem's detail begins with the proposal it is about.
          */
         post: operations["accept_run"];
         delete?: never;
@@ -1617,7 +1617,16 @@ export interface components {
             email: string;
             password: string;
         };
-        MatchingRun: {
+        MatchingRun: components["schemas"]["MatchingRunSummary"] & {
+            /** Format: int64 */
+            program_id: number;
+            proposals: components["schemas"]["Proposal"][];
+            unmatched: components["schemas"]["UnmatchedInRun"][];
+        };
+        MatchingRunList: {
+            items: components["schemas"]["MatchingRunSummary"][];
+        };
+        MatchingRunSummary: {
             /**
              * Format: date-time
              * @description When proposals of this run were first accepted.
@@ -1630,27 +1639,11 @@ export interface components {
             /** Format: int64 */
             id: number;
             inputs: components["schemas"]["RunInputs"];
-            objective: components["schemas"]["Objective"];
-            /** Format: int64 */
-            program_id: number;
-            proposals: components["schemas"]["Proposal"][];
-            stats: components["schemas"]["Stats"];
-            unmatched: components["schemas"]["UnmatchedInRun"][];
-            weights: components["schemas"]["Weights"];
-        };
-        MatchingRunList: {
-            items: components["schemas"]["MatchingRunSummary"][];
-        };
-        MatchingRunSummary: {
-            /** Format: date-time */
-            accepted_at?: string | null;
-            algorithm: components["schemas"]["Algorithm"];
-            /** Format: date-time */
-            created_at: string;
-            form: components["schemas"]["MentorshipForm"];
-            /** Format: int64 */
-            id: number;
-            inputs: components["schemas"]["RunInputs"];
+            /**
+             * Format: int64
+             * @description The highest score a pair can reach under these weights: every criterion at 100.
+             */
+            max_score: number;
             objective: components["schemas"]["Objective"];
             stats: components["schemas"]["Stats"];
             weights: components["schemas"]["Weights"];
@@ -2654,8 +2647,10 @@ export interface components {
             /** Format: int64 */
             id: number;
             kind: components["schemas"]["ConstraintKind"];
+            mentee: components["schemas"]["PairPerson"];
             /** Format: int64 */
             mentee_id: number;
+            mentor: components["schemas"]["PairPerson"];
             /** Format: int64 */
             mentor_id: number;
             /** @description Null for those who may not see sensitive data. */

@@ -15,7 +15,7 @@ use crate::error::ApiError;
 use crate::http::etag::etag_value;
 use crate::pairing::forms::{grades_fit, mentee_kinds, mentor_kinds};
 use crate::pairing::matching::RoleModel;
-use crate::pairing::people::{People, enrolled_people};
+use crate::pairing::people::Roster;
 use crate::participants::dto::ParticipantKind;
 use crate::participants::routes::require_consent;
 use crate::participants::store::load_participant;
@@ -51,10 +51,7 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
     let members: Vec<(i64, i64)> =
         pair_mentees::table.filter(pair_mentees::pair_id.eq_any(&ids)).order(pair_mentees::mentee_id).select((pair_mentees::pair_id, pair_mentees::mentee_id)).load(conn)?;
     let mentee_ids: Vec<i64> = members.iter().map(|m| m.1).collect();
-    let mentors: Vec<(i64, i64)> = program_mentors::table.filter(program_mentors::id.eq_any(&mentor_ids)).select((program_mentors::id, program_mentors::participant_id)).load(conn)?;
-    let mentees: Vec<(i64, i64)> = program_mentees::table.filter(program_mentees::id.eq_any(&mentee_ids)).select((program_mentees::id, program_mentees::participant_id)).load(conn)?;
-    let person_ids: Vec<i64> = mentors.iter().chain(&mentees).map(|e| e.1).collect();
-    let people = enrolled_people(conn, &person_ids, school_id, false)?;
+    let roster = Roster::load(conn, &mentor_ids, &mentee_ids, school_id)?;
     let order_ids: Vec<i64> = rows.iter().filter_map(|r| r.order_id).collect();
     let orders: Vec<(i64, String, chrono::NaiveDate)> =
         pairing_orders::table.filter(pairing_orders::id.eq_any(&order_ids)).select((pairing_orders::id, pairing_orders::number, pairing_orders::signed_on)).load(conn)?;
@@ -67,16 +64,12 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
     let user_ids: Vec<i64> = history.iter().filter_map(|h| h.4.strip_prefix("user:").and_then(|id| id.parse().ok())).collect();
     let names: Vec<(i64, String)> = users::table.filter(users::id.eq_any(&user_ids)).select((users::id, users::full_name)).load(conn)?;
     let actor_name = |actor: &str| actor.strip_prefix("user:").and_then(|id| id.parse::<i64>().ok()).and_then(|id| names.iter().find(|n| n.0 == id)).map(|n| n.1.clone());
-    let person = |enrolments: &[(i64, i64)], id: i64| {
-        let participant_id = enrolments.iter().find(|e| e.0 == id).map_or(0, |e| e.1);
-        person_of(&people, id, participant_id)
-    };
     rows.into_iter()
         .map(|r| {
-            let in_pair: Vec<PairPerson> = members.iter().filter(|m| m.0 == r.id).map(|m| person(&mentees, m.1)).collect();
+            let in_pair: Vec<PairPerson> = members.iter().filter(|m| m.0 == r.id).map(|m| roster.mentee(m.1)).collect();
             Ok(Pair {
                 kind: if in_pair.len() > 1 { PairKind::Group } else { PairKind::Pair },
-                mentor: person(&mentors, r.mentor_id),
+                mentor: roster.mentor(r.mentor_id),
                 mentees: in_pair,
                 form: from_text(&r.form)?,
                 role_model: r.role_model.as_deref().map(from_text).transpose()?,
@@ -106,17 +99,6 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
             })
         })
         .collect()
-}
-
-fn person_of(people: &People, enrolment_id: i64, participant_id: i64) -> PairPerson {
-    let p = people.get(participant_id);
-    PairPerson {
-        id: enrolment_id,
-        participant_id,
-        name: p.and_then(|p| p.name.clone()),
-        grade: p.and_then(|p| p.grade),
-        class_letter: p.and_then(|p| p.class_letter.clone()),
-    }
 }
 
 pub fn load_pair(conn: &mut DbConnection, id: i64, school_id: i64) -> Result<Pair, ApiError> {

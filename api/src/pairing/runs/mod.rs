@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use self::inputs::RunInputs;
-use super::matching::{Algorithm, Contribution, Objective, RoleModel, Stats, UnmatchedReason, Weights};
+use super::matching::{Algorithm, Contribution, Criterion, Objective, RoleModel, Stats, UnmatchedReason, Weights};
 use super::pairs::{Pair, PairPerson};
 use crate::programs::dto::MentorshipForm;
 
@@ -60,19 +60,11 @@ pub struct UnmatchedInRun {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MatchingRun {
-    pub id: i64,
+    #[serde(flatten)]
+    pub summary: MatchingRunSummary,
     pub program_id: i64,
-    pub form: MentorshipForm,
-    pub algorithm: Algorithm,
-    pub objective: Objective,
-    pub weights: Weights,
-    pub inputs: RunInputs,
-    pub stats: Stats,
     pub proposals: Vec<Proposal>,
     pub unmatched: Vec<UnmatchedInRun>,
-    pub created_at: DateTime<Utc>,
-    /// When proposals of this run were first accepted.
-    pub accepted_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -82,10 +74,18 @@ pub struct MatchingRunSummary {
     pub algorithm: Algorithm,
     pub objective: Objective,
     pub weights: Weights,
+    /// The highest score a pair can reach under these weights: every criterion at 100.
+    pub max_score: i64,
     pub inputs: RunInputs,
     pub stats: Stats,
     pub created_at: DateTime<Utc>,
+    /// When proposals of this run were first accepted.
     pub accepted_at: Option<DateTime<Utc>>,
+}
+
+/// Every criterion at its full raw value (100) times its weight ("must" counts as 10 points).
+pub fn max_score(weights: &Weights) -> i64 {
+    Criterion::ALL.iter().map(|c| weights.get(*c).multiplier() * 100).sum()
 }
 
 #[derive(Debug, Serialize, ToSchema)]

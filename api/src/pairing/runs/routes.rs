@@ -65,7 +65,7 @@ pub async fn create_run(db: web::Data<Db>, principal: Principal, id: web::Path<i
             Ok(run)
         })
         .await?;
-    Ok(HttpResponse::Created().insert_header((header::LOCATION, format!("/api/v1/matching-runs/{}", run.id))).json(run))
+    Ok(HttpResponse::Created().insert_header((header::LOCATION, format!("/api/v1/matching-runs/{}", run.summary.id))).json(run))
 }
 
 fn choose_form(conn: &mut DbConnection, program_id: i64, asked: Option<MentorshipForm>) -> Result<MentorshipForm, ApiError> {
@@ -122,7 +122,7 @@ pub async fn get_run(db: web::Data<Db>, principal: Principal, id: web::Path<i64>
 #[utoipa::path(
     tag = "pairing",
     summary = "Accept chosen proposals: they become pairs and groups in status proposed",
-    description = "One mentor's chosen proposals become one pair (one mentee) or group (several). The same rules as making a pair by hand hold; if anything changed since the run (a mentee paired meanwhile, a place taken), nothing is accepted.",
+    description = "One mentor's chosen proposals become one pair (one mentee) or group (several). The same rules as making a pair by hand hold; if anything changed since the run (a mentee paired meanwhile, a place taken), nothing is accepted, and the problem's detail begins with the proposal it is about.",
     params(("id" = i64, Path, description = "run id")),
     request_body = AcceptProposals,
     responses(
@@ -173,7 +173,8 @@ pub async fn accept_run(db: web::Data<Db>, principal: Principal, id: web::Path<i
                         allow_untrained,
                         field: &field,
                     },
-                )?;
+                )
+                .map_err(|e| e.about(format!("proposal {} ({field})", mine[0].0)))?;
                 let ids: Vec<i64> = mine.iter().map(|p| p.0).collect();
                 mark_accepted(conn, run_id, &ids, pair_id)?;
                 made.push(load_pair(conn, pair_id, scope.school_id)?);

@@ -7,12 +7,11 @@ use diesel::prelude::*;
 use super::inputs::{Prepared, RunInputs};
 use super::{MatchingRun, MatchingRunSummary, Proposal, UnmatchedEntry, UnmatchedInRun};
 use crate::db::DbConnection;
-use crate::db::schema::{matching_proposals as mp, matching_runs as mr, program_mentees, program_mentors};
+use crate::db::schema::{matching_proposals as mp, matching_runs as mr};
 use crate::db::text::{from_json, from_text, to_json, to_text};
 use crate::error::ApiError;
 use crate::pairing::matching::{Algorithm, Objective, Outcome, Stats, Weights};
-use crate::pairing::pairs::PairPerson;
-use crate::pairing::people::enrolled_people;
+use crate::pairing::people::Roster;
 use crate::programs::dto::MentorshipForm;
 
 /// The latest run's unmatched mentees, with the run's id.
@@ -82,12 +81,14 @@ struct RunRow {
 }
 
 fn summary(r: &RunRow) -> Result<MatchingRunSummary, ApiError> {
+    let weights = from_json::<Weights>(&r.weights)?;
     Ok(MatchingRunSummary {
         id: r.id,
         form: from_text(&r.form)?,
         algorithm: from_text::<Algorithm>(&r.algorithm)?,
         objective: from_text::<Objective>(&r.objective)?,
-        weights: from_json::<Weights>(&r.weights)?,
+        max_score: super::max_score(&weights),
+        weights,
         inputs: from_json::<RunInputs>(&r.inputs)?,
         stats: from_json::<Stats>(&r.stats)?,
         created_at: r.created_at.and_utc(),
@@ -119,24 +120,17 @@ pub fn load(conn: &mut DbConnection, run_id: i64, school_id: i64) -> Result<(Mat
     let mentor_ids: Vec<i64> = proposals.iter().map(|p| p.1).collect();
     let mut mentee_ids: Vec<i64> = proposals.iter().map(|p| p.2).collect();
     mentee_ids.extend(unmatched.iter().map(|u| u.mentee_id));
-    let mentors: Vec<(i64, i64)> = program_mentors::table.filter(program_mentors::id.eq_any(&mentor_ids)).select((program_mentors::id, program_mentors::participant_id)).load(conn)?;
-    let mentees: Vec<(i64, i64)> = program_mentees::table.filter(program_mentees::id.eq_any(&mentee_ids)).select((program_mentees::id, program_mentees::participant_id)).load(conn)?;
-    let person_ids: Vec<i64> = mentors.iter().chain(&mentees).map(|e| e.1).collect();
-    let people = enrolled_people(conn, &person_ids, school_id, false)?;
-    let person = |enrolments: &[(i64, i64)], id: i64| {
-        let participant_id = enrolments.iter().find(|e| e.0 == id).map_or(0, |e| e.1);
-        let p = people.get(participant_id);
-        PairPerson { id, participant_id, name: p.and_then(|p| p.name.clone()), grade: p.and_then(|p| p.grade), class_letter: p.and_then(|p| p.class_letter.clone()) }
-    };
-    let head = summary(&row)?;
+    let roster = Roster::load(conn, &mentor_ids, &mentee_ids, school_id)?;
     let run = MatchingRun {
+        summary: summary(&row)?,
+        program_id: row.program_id,
         proposals: proposals
             .into_iter()
             .map(|(id, mentor, mentee, score, locked, role_model, contributions, pair_id)| {
                 Ok(Proposal {
                     id,
-                    mentor: person(&mentors, mentor),
-                    mentee: person(&mentees, mentee),
+                    mentor: roster.mentor(mentor),
+                    mentee: roster.mentee(mentee),
                     score,
                     locked,
                     role_model: role_model.as_deref().map(from_text).transpose()?,
@@ -145,19 +139,9 @@ pub fn load(conn: &mut DbConnection, run_id: i64, school_id: i64) -> Result<(Mat
                 })
             })
             .collect::<Result<_, ApiError>>()?,
-        unmatched: unmatched.into_iter().map(|u| UnmatchedInRun { mentee: person(&mentees, u.mentee_id), reason: u.reason }).collect(),
-        id: row.id,
-        program_id: row.program_id,
-        form: head.form,
-        algorithm: head.algorithm,
-        objective: head.objective,
-        weights: head.weights,
-        inputs: head.inputs,
-        stats: head.stats,
-        created_at: head.created_at,
-        accepted_at: head.accepted_at,
+        unmatched: unmatched.into_iter().map(|u| UnmatchedInRun { mentee: roster.mentee(u.mentee_id), reason: u.reason }).collect(),
     };
-    Ok((run, people.minors()))
+    Ok((run, roster.minors()))
 }
 
 /// The chosen proposals of a run that were not accepted yet: (proposal id, mentor, mentee, role model).
