@@ -40,6 +40,7 @@ function proposal(id: number, mentor: PairPerson, mentee: PairPerson, extra: Par
 const run: MatchingRun = {
   id: 7, program_id: 1, form: "student_student", algorithm: "optimal", objective: "score",
   weights: { request_tags: 5, role_model: 3, grade_distance: 2, mentee_preference: 4, mentor_preference: 2 },
+  max_score: 1600,
   inputs: { mentees: 4, mentors: 3, eligible_mentors: 3, free_places: 3, locked: 1, excluded: 0, preference_sheets: 0, allow_untrained_mentors: false },
   stats: { mentees: 4, matched: 3, matched_share: 0.75, mean_score: 1000, first_choice_share: 0 },
   proposals: [

@@ -11,7 +11,6 @@ import { useTagLabels } from "../bases/TagMultiSelect";
 import { AcceptedPairs } from "./AcceptedPairs";
 import { ExcludeModal } from "./ExcludeModal";
 import { ProposalCard, type ProposalActions } from "./ProposalCard";
-import { maxScore } from "./score";
 import { constraintOf, currentSelection, defaultSelection, filterProposals, toggled } from "./selection";
 
 /** Cards per page: a school's run fits on one or two; a large one stays quick to draw. */
@@ -46,7 +45,7 @@ export function ProposalsList({ run, programId, schoolId, canAccept, canLock, ca
   const [excluding, setExcluding] = useState<{ proposal: Proposal; name: string } | null>(null);
   const [accepted, setAccepted] = useState<Pair[] | null>(null);
 
-  const max = maxScore(run.weights);
+  const max = run.max_score;
   const open = defaultSelection(run.proposals);
   const selected = currentSelection(picked, run.proposals);
   const shown = filterProposals(run.proposals, query);

@@ -2,7 +2,7 @@ import { Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from "@mantine
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { MatchingRunSummary, RunInputs } from "../../../api/types";
-import { maxScore, scorePercent } from "./score";
+import { scorePercent } from "./score";
 
 const INPUTS = [
   "mentees",
@@ -41,7 +41,7 @@ export function RunStats({ run }: { run: MatchingRunSummary }) {
   const headingId = useId();
   const inputsId = useId();
   const { stats, inputs } = run;
-  const max = maxScore(run.weights);
+  const max = run.max_score;
   const mean = Math.round(stats.mean_score);
 
   return (

@@ -1,5 +1,4 @@
 import type { MatchingRun, MatchingRunSummary, PairPerson, Proposal } from "../../../api/types";
-import { maxScore } from "./score";
 
 export interface Placement {
   mentor: PairPerson;
@@ -51,8 +50,8 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  * score as a share of the maximum its weights allow (runs with other weights stay comparable), and
  * the first-choice share.
  */
-export function runFigures(run: Pick<MatchingRunSummary, "stats" | "weights">): Record<Metric, number> {
-  const max = maxScore(run.weights);
+export function runFigures(run: Pick<MatchingRunSummary, "stats" | "max_score">): Record<Metric, number> {
+  const max = run.max_score;
   return {
     matched: round1(run.stats.matched_share * 100),
     meanScore: max > 0 ? round1((run.stats.mean_score / max) * 100) : 0,
