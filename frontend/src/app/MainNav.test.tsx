@@ -29,9 +29,9 @@ describe("MainNav", () => {
     expect(links()).toEqual(["Обзор", "Программы", "Участники"]);
   });
 
-  it("shows a mentor only the overview", () => {
+  it("shows a mentor the overview and their own meetings", () => {
     renderWithProviders(<MainNav me={me(["mentor", "mentee"])} onNavigate={() => {}} />);
-    expect(links()).toEqual(["Обзор"]);
+    expect(links()).toEqual(["Обзор", "Мои встречи"]);
   });
 
   it("shows administrators programmes, organisations and users", () => {

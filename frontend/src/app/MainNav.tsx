@@ -3,11 +3,15 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { administers, seesParticipants, seesPrograms } from "../api/me";
 import type { Me } from "../api/types";
+import { sitsInPairs } from "../features/meetings/seat";
 
 export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items = [{ to: "/", label: t("nav.home"), active: pathname === "/" }];
+  if (sitsInPairs(me)) {
+    items.push({ to: "/my-meetings", label: t("meetings.nav"), active: pathname.startsWith("/my-meetings") });
+  }
   if (seesPrograms(me)) {
     items.push({ to: "/programs", label: t("nav.programs"), active: pathname.startsWith("/programs") });
   }

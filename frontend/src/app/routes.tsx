@@ -25,6 +25,10 @@ const PlanPage = lazy(() => import("../features/programs/pairs/PlanPage").then((
 const OrderPrintPage = lazy(() =>
   import("../features/programs/pairs/OrderPrintPage").then((m) => ({ default: m.OrderPrintPage })),
 );
+const PairMeetingsPage = lazy(() =>
+  import("../features/meetings/PairMeetingsPage").then((m) => ({ default: m.PairMeetingsPage })),
+);
+const MyMeetingsPage = lazy(() => import("../features/meetings/MyMeetingsPage").then((m) => ({ default: m.MyMeetingsPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -65,6 +69,8 @@ export function AppRoutes() {
         <Route path="programs" element={<Lazy><ProgramsPage /></Lazy>} />
         <Route path="programs/:programId" element={<Lazy><ProgramPage /></Lazy>} />
         <Route path="pairs/:pairId/plan" element={<Lazy><PlanPage /></Lazy>} />
+        <Route path="pairs/:pairId/meetings" element={<Lazy><PairMeetingsPage /></Lazy>} />
+        <Route path="my-meetings" element={<Lazy><MyMeetingsPage /></Lazy>} />
         <Route path="orders/:orderId/print" element={<Lazy><OrderPrintPage /></Lazy>} />
         <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
         <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />

@@ -1,6 +1,10 @@
-import { Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useMe } from "../../api/me";
+import { CalendarFeedsButton } from "../meetings/CalendarFeedsModal";
+import { ProgramAlertsSummary } from "../meetings/ProgramAlertsSummary";
+import { sitsInPairs } from "../meetings/seat";
 
 /** Who I am: my organisations and my roles in each of them. */
 export function HomePage() {
@@ -21,7 +25,16 @@ export function HomePage() {
             <Badge color="grape" tt="none">{t("roles.system_admin")}</Badge>
           </Group>
         )}
+        <Group mt="sm" gap="sm">
+          <CalendarFeedsButton />
+          {sitsInPairs(me) && (
+            <Anchor component={Link} to="/my-meetings" fw={500}>
+              {t("meetings.home.mine")}
+            </Anchor>
+          )}
+        </Group>
       </Card>
+      <ProgramAlertsSummary me={me} />
       <Title order={2} size="h3">
         {t("home.memberships")}
       </Title>

@@ -8,6 +8,8 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageLoader } from "../../components/PageLoader";
 import { notifyFailure } from "../../components/notify";
 import { useProblemMessage } from "../../components/useProblemMessage";
+import { AlertCountBadge, AlertsTab } from "../meetings/AlertsTab";
+import { ProgramMeetingsTab } from "../meetings/ProgramMeetingsTab";
 import { MenteesTable } from "./bases/MenteesTable";
 import { MentorsTable } from "./bases/MentorsTable";
 import { RequestMapView } from "./bases/RequestMapView";
@@ -76,6 +78,10 @@ export function ProgramPage() {
           <Tabs.Tab value="requestMap">{t("programs.tabs.requestMap")}</Tabs.Tab>
           <Tabs.Tab value="matching">{t("programs.tabs.matching")}</Tabs.Tab>
           <Tabs.Tab value="pairs">{t("programs.tabs.pairs")}</Tabs.Tab>
+          <Tabs.Tab value="meetings">{t("meetings.tabs.meetings")}</Tabs.Tab>
+          <Tabs.Tab value="alerts" rightSection={<AlertCountBadge programId={program.id} />}>
+            {t("meetings.tabs.alerts")}
+          </Tabs.Tab>
           <Tabs.Tab value="unmatched">{t("programs.tabs.unmatched")}</Tabs.Tab>
           <Tabs.Tab value="preferences">{t("programs.tabs.preferences")}</Tabs.Tab>
           <Tabs.Tab value="media">{t("programs.tabs.mediaPlan")}</Tabs.Tab>
@@ -103,6 +109,12 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="pairs" pt="md">
           <PairsTab program={program} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings" pt="md">
+          <ProgramMeetingsTab program={program} />
+        </Tabs.Panel>
+        <Tabs.Panel value="alerts" pt="md">
+          <AlertsTab program={program} readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="unmatched" pt="md">
           <UnmatchedTab programId={program.id} schoolId={program.school_id} readOnly={readOnly} />

@@ -61,8 +61,8 @@ export function runFigures(run: Pick<MatchingRunSummary, "stats" | "max_score">)
 
 /** The comparison chart's rows: one per figure, a bar per run. */
 export function comparisonBars(
-  a: Pick<MatchingRunSummary, "stats" | "weights">,
-  b: Pick<MatchingRunSummary, "stats" | "weights">,
+  a: Pick<MatchingRunSummary, "stats" | "max_score">,
+  b: Pick<MatchingRunSummary, "stats" | "max_score">,
   label: (metric: Metric) => string,
 ): { metric: string; a: number; b: number }[] {
   const fa = runFigures(a);

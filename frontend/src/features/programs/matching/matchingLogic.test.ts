@@ -168,8 +168,8 @@ describe("selection to accept", () => {
 
   it("finds the lock or exclusion of a pair, and whether any came after the run", () => {
     const constraints: PairConstraint[] = [
-      { id: 1, mentor_id: 2, mentee_id: 23, kind: "exclude", reason: null, created_at: "2026-11-30T10:00:00Z" },
-      { id: 2, mentor_id: 1, mentee_id: 21, kind: "lock", reason: null, created_at: "2026-11-30T09:00:00Z" },
+      { id: 1, mentor_id: 2, mentee_id: 23, mentor: { id: 2, participant_id: 102 }, mentee: { id: 23, participant_id: 123 }, kind: "exclude", reason: null, created_at: "2026-11-30T10:00:00Z" },
+      { id: 2, mentor_id: 1, mentee_id: 21, mentor: { id: 1, participant_id: 101 }, mentee: { id: 21, participant_id: 121 }, kind: "lock", reason: null, created_at: "2026-11-30T09:00:00Z" },
     ];
     expect(constraintOf(constraints, proposals[0])?.kind).toBe("lock");
     expect(constraintOf(constraints, proposals[2])?.kind).toBe("exclude");

@@ -61,6 +61,15 @@ export function PairActions({ pair, canManage, historyOpen, historyId, onToggleH
       </Button>
       <Button
         size="compact-sm"
+        variant="light"
+        component={Link}
+        to={`/pairs/${pair.id}/meetings`}
+        aria-label={t("meetings.pairActionOf", { name })}
+      >
+        {t("meetings.pairAction")}
+      </Button>
+      <Button
+        size="compact-sm"
         variant="subtle"
         onClick={onToggleHistory}
         aria-expanded={historyOpen}
