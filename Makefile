@@ -20,7 +20,7 @@ help:
 	@echo "make frontend  install the SPA's packages if needed and build frontend/dist"
 	@echo "make openapi   regenerate openapi.yaml from the code, then the SPA's API types"
 	@echo "make test      everything CI runs: SPA checks, unit, black-box on SQLite and PostgreSQL, browser"
-	@echo "make bench     load figures of the release server (requests/s, ratio, peak RSS)"
+	@echo "make bench     load figures of the release server (requests/s, ratio, peak RSS), import speed, the matching engine against its targets and SciPy"
 	@echo "make clean     remove build output (keeps data/ and frontend/node_modules)"
 
 $(NODE_MODULES): $(FRONTEND)/package-lock.json $(FRONTEND)/package.json
@@ -57,6 +57,8 @@ bench:
 	$(CARGO) build --release -p nastavnik
 	scripts/bench.sh
 	scripts/test-postgres.sh scripts/bench-import.py
+	$(CARGO) bench -p nastavnik --bench matching
+	python3 bench/matching_vs_scipy.py
 
 # data/ holds the local database and JWT secret: never cleaned. node_modules is kept because
 # reinstalling it costs a network round and gains nothing.

@@ -49,7 +49,11 @@ async fn the_sequence_holds_and_the_final_meeting_completes_the_pair(app: TestAp
     assert_eq!((backwards.code().as_str(), backwards.body["errors"][0]["field"].as_str()), ("invalid_time_range", Some("ends_at")));
     assert_eq!(app.count("meetings"), 0, "nothing written");
 
-    let intro = log(&app, &b.curator, pair, meeting("introduction", "2026-11-02", true)).await;
+    // 08:00 on the order's day in Vladivostok is still the day before in UTC: the school's day counts.
+    let mut morning = meeting("introduction", "2026-10-31", true);
+    morning["starts_at"] = json!("2026-10-31T22:00:00Z");
+    morning["ends_at"] = json!("2026-10-31T22:45:00Z");
+    let intro = log(&app, &b.curator, pair, morning).await;
     assert_eq!((intro.status.as_u16(), intro.body["status"].as_str()), (201, Some("held")), "{}", intro.body);
     let now_active = app.get(&format!("pairs/{pair}"), &b.curator).await;
     assert_eq!(now_active.body["status"], "active", "the introduction starts the pair's work");

@@ -38,6 +38,7 @@ pub struct Alert {
     pub mentee_names: Vec<Option<String>>,
     /// The mentee concerned, for `missed_meetings`.
     pub participant_id: Option<i64>,
+    pub participant_name: Option<String>,
     /// Days since approval (no_introduction) or since the last held meeting (quiet_pair).
     pub days: i64,
     pub since: Option<NaiveDate>,
@@ -93,11 +94,12 @@ pub fn compute(conn: &mut DbConnection, program_id: i64, school_id: i64) -> Resu
     let mut items = Vec::new();
     for ((pair_id, approved_on, created_at), (_, (mentor, mentees))) in working.into_iter().zip(&rosters) {
         let mine: Vec<&Held> = held.iter().filter(|h| h.1 == pair_id).collect();
-        let alert = |code, participant_id, days, since, action: String| Alert {
+        let alert = |code, participant_id: Option<i64>, days, since, action: String| Alert {
             code,
             pair_id,
             mentor_name: name(*mentor),
             mentee_names: mentees.iter().map(|&m| name(m)).collect(),
+            participant_name: participant_id.and_then(name),
             participant_id,
             days,
             since,

@@ -20,7 +20,7 @@ use crate::http::{IfMatch, ValidJson};
 use crate::pairing::pairs::PairStatus;
 use crate::pairing::pairs::store::change_status;
 use crate::programs::status::{ProgramStatus, programme_closed};
-use crate::programs::store::program_scope;
+use crate::programs::store::{program_scope, school_zone};
 
 fn refused(r: Refusal) -> ApiError {
     match r {
@@ -46,7 +46,9 @@ fn open_for_meetings(conn: &mut DbConnection, access: &PairAccess) -> Result<Opt
     }
 }
 
-fn check_times(starts_at: NaiveDateTime, ends_at: NaiveDateTime, approved_on: Option<NaiveDate>) -> Result<(), ApiError> {
+/// The meeting's own checks: it ends after it starts, lasts no more than a school day, and does
+/// not come before the order approving the pair — on the school's calendar, not UTC's.
+fn check_times(starts_at: NaiveDateTime, ends_at: NaiveDateTime, approved_on: Option<NaiveDate>, zone: chrono_tz::Tz) -> Result<(), ApiError> {
     if ends_at <= starts_at {
         return Err(ApiError::field_problem("invalid_time_range", "ends_at", "a meeting ends after it starts"));
     }
@@ -54,7 +56,7 @@ fn check_times(starts_at: NaiveDateTime, ends_at: NaiveDateTime, approved_on: Op
         return Err(ApiError::field_problem("invalid_time_range", "ends_at", "a meeting lasts at most 12 hours"));
     }
     if let Some(day) = approved_on
-        && starts_at.date() < day
+        && starts_at.and_utc().with_timezone(&zone).date_naive() < day
     {
         return Err(ApiError::conflict("pair_not_approved", format!("the pair was approved on {}: a meeting cannot come before", day.format("%d.%m.%Y"))));
     }
@@ -125,7 +127,7 @@ pub async fn create_meeting(db: web::Data<Db>, principal: Principal, id: web::Pa
             let access = pair_access(conn, &principal, pair_id, true)?;
             let approved_on = open_for_meetings(conn, &access)?;
             let (starts_at, ends_at) = (new.starts_at.naive_utc(), new.ends_at.naive_utc());
-            check_times(starts_at, ends_at, approved_on)?;
+            check_times(starts_at, ends_at, approved_on, school_zone(conn, access.school_id)?)?;
             check_schedule(&existing(conn, pair_id)?, None, new.kind, starts_at).map_err(refused)?;
             let status = new.status.unwrap_or(MeetingStatus::Scheduled);
             if status == MeetingStatus::Cancelled {
@@ -221,7 +223,7 @@ pub async fn update_meeting(db: web::Data<Db>, principal: Principal, id: web::Pa
             let starts_at = p.starts_at.map_or(row.starts_at, |t| t.naive_utc());
             let ends_at = p.ends_at.map_or(row.ends_at, |t| t.naive_utc());
             if starts_at != row.starts_at || ends_at != row.ends_at {
-                check_times(starts_at, ends_at, approved_on)?;
+                check_times(starts_at, ends_at, approved_on, school_zone(conn, access.school_id)?)?;
                 check_schedule(&existing(conn, row.pair_id)?, Some(id), kind, starts_at).map_err(refused)?;
             }
             let status = p.status.unwrap_or(current);

@@ -46,14 +46,21 @@ pub struct ProgramScope {
 
 /// Authorizes `action` on the programme's school; a programme outside the caller's subtree is 404.
 pub fn program_scope(conn: &mut DbConnection, principal: &Principal, action: Action, id: i64) -> Result<ProgramScope, ApiError> {
+    let scope = program_facts(conn, id)?;
+    authorize(conn, principal, action, scope.school_id)
+        .map_err(|e| e.not_found_as(format!("programme {id}")))?;
+    Ok(scope)
+}
+
+/// The programme's school, status and dates, for a caller already authorized another way (the
+/// pair's own mentor, say).
+pub fn program_facts(conn: &mut DbConnection, id: i64) -> Result<ProgramScope, ApiError> {
     let row: Option<(i64, String, NaiveDate, NaiveDate)> = programs::table
         .find(id)
         .select((programs::school_id, programs::status, programs::start_date, programs::end_date))
         .first(conn)
         .optional()?;
     let (school_id, status, start_date, end_date) = row.ok_or_else(|| ApiError::not_found(format!("programme {id}")))?;
-    authorize(conn, principal, action, school_id)
-        .map_err(|e| e.not_found_as(format!("programme {id}")))?;
     Ok(ProgramScope { school_id, status: ProgramStatus::parse(&status)?, start_date, end_date })
 }
 
@@ -76,11 +83,15 @@ impl ProgramScope {
     }
 }
 
-/// Today in the school's time zone: "overdue" is the school's, not the server's.
-pub fn school_today(conn: &mut DbConnection, school_id: i64) -> Result<NaiveDate, ApiError> {
+/// The school's time zone: its days, not the server's, decide "today", "overdue" and "on the day".
+pub fn school_zone(conn: &mut DbConnection, school_id: i64) -> Result<chrono_tz::Tz, ApiError> {
     let tz: String = organizations::table.find(school_id).select(organizations::time_zone).first(conn)?;
-    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Moscow);
-    Ok(Utc::now().with_timezone(&tz).date_naive())
+    Ok(tz.parse().unwrap_or(chrono_tz::Europe::Moscow))
+}
+
+/// Today in the school's time zone.
+pub fn school_today(conn: &mut DbConnection, school_id: i64) -> Result<NaiveDate, ApiError> {
+    Ok(Utc::now().with_timezone(&school_zone(conn, school_id)?).date_naive())
 }
 
 /// The user must work at the school (any staff role) to coordinate, curate or be responsible.

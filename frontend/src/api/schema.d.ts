@@ -526,7 +526,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A pair or group with its people, order and history */
+        /**
+         * A pair or group with its people, order and history
+         * @description The staff and the pair's own mentor and mentees read it.
+         */
         get: operations["get_pair"];
         put?: never;
         post?: never;
@@ -588,11 +591,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The pair's individual development plan */
+        /**
+         * The pair's individual development plan
+         * @description The staff, the pair's mentor and its mentees read it.
+         */
         get: operations["get_plan"];
         /**
          * Write the pair's development plan (replaces it whole)
-         * @description Due dates lie within the programme. A completed or dissolved pair's plan is a record and no longer changes.
+         * @description The staff and the pair's mentor write it. Due dates lie within the programme. A completed or dissolved pair's plan is a record and no longer changes.
          */
         put: operations["put_plan"];
         post?: never;
@@ -1365,6 +1371,7 @@ export interface components {
              * @description The mentee concerned, for `missed_meetings`.
              */
             participant_id?: number | null;
+            participant_name?: string | null;
             /** Format: date */
             since?: string | null;
         };
@@ -1942,6 +1949,14 @@ export interface components {
          * @enum {string}
          */
         MentorshipForm: "student_student" | "teacher_teacher" | "employer_student" | "university_student_student" | "employer_college_student";
+        /** @description A pair seen by one of its own people. */
+        MyPair: components["schemas"]["Pair"] & {
+            /** @description Which side the caller sits on. */
+            my_role: components["schemas"]["MemberRole"];
+        };
+        MyPairList: {
+            items: components["schemas"]["MyPair"][];
+        };
         /**
          * @example {
          *       "deadline": "2026-12-15",
@@ -2661,9 +2676,6 @@ export interface components {
         };
         /** @enum {string} */
         PairKind: "pair" | "group";
-        PairList: {
-            items: components["schemas"]["Pair"][];
-        };
         /**
          * @example {
          *       "reason": "Наставляемый перешёл в другую школу",
@@ -3991,7 +4003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PairList"];
+                    "application/json": components["schemas"]["MyPairList"];
                 };
             };
             401: {

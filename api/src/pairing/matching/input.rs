@@ -246,6 +246,23 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// The smallest index chosen twice in a preference list. Lists are short (a group meeting's
+/// worth), so small ones are checked pairwise, without allocating.
+fn repeated(list: &[(usize, u8)]) -> Option<usize> {
+    if list.len() <= 32 {
+        let mut twice = None;
+        for (i, &(a, _)) in list.iter().enumerate() {
+            if list[i + 1..].iter().any(|&(b, _)| a == b) {
+                twice = Some(twice.map_or(a, |t: usize| t.min(a)));
+            }
+        }
+        return twice;
+    }
+    let mut chosen: Vec<usize> = list.iter().map(|&(c, _)| c).collect();
+    chosen.sort_unstable();
+    chosen.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+}
+
 /// Rejects what the algorithms cannot make sense of; checks in the order of the variants that
 /// concern the whole instance first, then each list, then the locked pairs against the rest.
 pub(super) fn validate(instance: &Instance) -> Result<(), InputError> {
@@ -264,10 +281,8 @@ pub(super) fn validate(instance: &Instance) -> Result<(), InputError> {
             if list.iter().any(|&(_, rank)| rank == 0) {
                 return Err(InputError::ZeroRank);
             }
-            let mut chosen: Vec<usize> = list.iter().map(|&(c, _)| c).collect();
-            chosen.sort_unstable();
-            if let Some(w) = chosen.windows(2).find(|w| w[0] == w[1]) {
-                return Err(InputError::DuplicatePreference { mentor_side, chooser, chosen: w[0] });
+            if let Some(chosen) = repeated(list) {
+                return Err(InputError::DuplicatePreference { mentor_side, chooser, chosen });
             }
         }
     }

@@ -2,21 +2,64 @@
 //! says why — each pair's score broken down by criterion, each unmatched mentee's reason.
 //!
 //! Pure: no I/O, clock, randomness or threads; the same instance always gives the same outcome.
-//! The caller maps its people to indices (`Instance::mentors`, `Instance::mentees`) and back.
+//! The caller maps its people to indices (`Instance::mentors`, `Instance::mentees`) and back,
+//! and computes what needs the database (role models from categories and types, barriers from
+//! selection and training). Entry points: [`solve`], [`score()`], [`blocking_pairs`];
+//! [`describe_contributions`] and [`describe_reason`] turn the explanations into Russian text.
 //!
-//! - `score`: the criteria and their formulas (documented there); [`score()`] scores one pair.
-//! - `optimal`: exact maximum total score (or participation first) with capacities.
-//! - `stable`: mentee-proposing deferred acceptance; [`blocking_pairs`] checks any outcome.
-//! - `explain`: contributions and unmatched reasons; [`describe`]: them as Russian text.
+//! # Scoring
+//! Each criterion gives a raw value 0..=100, multiplied by its weight's points ("must" counts 10):
+//! a score is an integer in 0..=[`MAX_SCORE`], so `optimal` is exact.
+//! - request_tags: `100 · covered / asked` rounded down, `asked` = the distinct tags of the
+//!   mentee's request, `covered` = how many of them are among the mentor's competencies. A request
+//!   without tags: a neutral [`NEUTRAL`] = 50.
+//! - role_model: 100 when the mentor carries the mentee's role model, 0 when not; 50 when no role
+//!   model applies to the mentee.
+//! - grade_distance, `d` = mentor's grade − mentee's grade: 100 for d = 1 or 2 (close enough to
+//!   remember the mentee's problems, far enough to be looked up to), then 20 less per grade (80,
+//!   60, 40, 20), never below 10 for an older mentor; 0 when d ≤ 0; 50 when a grade is unknown
+//!   (adult mentors, grades not filled in).
+//! - mentee_preference, mentor_preference: from the rank r the chooser gave, `⌈200 / (r + 1)⌉` —
+//!   100, 67, 50, 40, 34, … 19 for r = 10, never 0 for a ranked person; 0 when unranked.
+//!
+//! A pair is infeasible when the mentor has a barrier, the pair is excluded, the grade rule fails
+//! (`higher_grade_required`, both grades known, the mentor's not higher), or a "must" criterion's
+//! raw value is 0. Neutral values are not 0: an unknown never fails a "must".
+//!
+//! # Algorithms
+//! Locked pairs are kept whatever their score and take their mentors' places; their mentees are
+//! out of the market. Excluded and infeasible pairs are never proposed.
+//! - [`Algorithm::Optimal`]: the exact maximum of the total score ([`Objective::Score`]; among
+//!   equal totals, the most pairs) or of the number of pairs and then the total score
+//!   ([`Objective::Participation`]). Min-cost flow on a sparse candidate graph, verified (and
+//!   repaired) against every pair, so exact on the full problem: see `optimal.rs`.
+//! - [`Algorithm::Stable`]: mentee-proposing deferred acceptance with capacities; no pair blocks
+//!   the result under these strict orders:
+//!   - a mentee accepts the feasible mentors it ranked, by rank, then score (higher first), then
+//!     index; a mentee who ranked no feasible mentor accepts every feasible mentor, by score, then
+//!     index (someone who named people at the group meeting has said whom they accept);
+//!   - a mentor accepts every feasible mentee: those it ranked first, by rank, then score, then
+//!     index; then the rest by score, then index.
+//!
+//! # Reasons
+//! An unmatched mentee's candidates are filtered in this order, and the reason names the filter
+//! that removed the last of them: the grade rule ([`UnmatchedReason::NoHigherGradeMentor`]), each
+//! "must" in criterion order (`NoMentorWithCompetency` for request tags, `MustUnmet` otherwise),
+//! exclusions (`OnlyExcluded`), barriers (`OnlyUntrainedMentors`: training them would help). When
+//! feasible candidates remain (under `stable`, acceptable ones), their places went to others:
+//! `CapacityExhausted`. No mentors at all: `NoMentors`.
 
 mod describe;
 mod explain;
+mod flow;
 mod input;
 mod optimal;
 mod output;
 mod score;
 mod stable;
 mod stats;
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;
 

@@ -1,22 +1,6 @@
-//! The score of a pair: each criterion gives a raw value 0..=100, multiplied by its weight's points
-//! ("must" counts 10), so a score is an integer in 0..=5 000 and `optimal` can be exact.
-//!
-//! The raw values:
-//! - request_tags: `100 · covered / asked` (rounded down), where `asked` is the number of distinct
-//!   tags in the mentee's request and `covered` how many of them are among the mentor's
-//!   competencies. A request with no tags gives a neutral 50.
-//! - role_model: 100 when the mentor carries the mentee's role model, 0 when not; a neutral 50 when
-//!   no role model applies to the mentee.
-//! - grade_distance, with `d` = mentor's grade − mentee's grade: 100 for d = 1 or 2 (the mentor is
-//!   close enough to remember the mentee's problems, far enough to be looked up to); then 20 less
-//!   per grade, 80, 60, 40, 20, and never below 10 for an older mentor; 0 when d ≤ 0. A neutral 50
-//!   when either grade is unknown (adult mentors, grades not filled in).
-//! - mentee_preference, mentor_preference: from the rank r the chooser gave,
-//!   `⌈200 / (r + 1)⌉`: 100, 67, 50, 40, 34, … (never 0 for a ranked person); 0 when unranked.
-//!
-//! A pair is infeasible when the mentor has a barrier, the pair is excluded, the grade rule fails
-//! (`higher_grade_required` and both grades known and the mentor's not higher), or a "must"
-//! criterion's raw value is 0. Neutral values are not 0, so an unknown never fails a "must".
+//! The score of a pair and its feasibility. The formulas are the module root's (mod.rs, "Scoring"):
+//! change both together. `Prepared` is the fast path the algorithms use; `explain::scored` the
+//! explaining one; a property test keeps them equal.
 
 use super::input::{Criterion, Instance, MenteeIx, MentorIx, RoleModel};
 
@@ -28,7 +12,7 @@ pub const MAX_SCORE: i64 = 5_000;
 pub const NEUTRAL: i64 = 50;
 
 pub fn tags_raw(covered: usize, asked: usize) -> i64 {
-    if asked == 0 { NEUTRAL } else { (100 * covered / asked) as i64 }
+    (100 * covered).checked_div(asked).map_or(NEUTRAL, |raw| raw as i64)
 }
 
 pub fn role_raw(wanted: Option<RoleModel>, carried: impl Fn(RoleModel) -> bool) -> i64 {
@@ -80,6 +64,31 @@ pub struct MenteeColumns {
     mentees: Vec<MenteeIx>,
 }
 
+/// Every chooser's ranks in one array, each chooser's slice sorted by the chosen index.
+struct Ranks {
+    start: Vec<usize>,
+    ranks: Vec<(usize, u8)>,
+}
+
+impl Ranks {
+    fn new<'l>(lists: impl Iterator<Item = &'l [(usize, u8)]>) -> Ranks {
+        let mut start = vec![0];
+        let mut ranks = Vec::new();
+        for list in lists {
+            ranks.extend_from_slice(list);
+            let from = start[start.len() - 1];
+            ranks[from..].sort_unstable();
+            start.push(ranks.len());
+        }
+        Ranks { start, ranks }
+    }
+
+    fn get(&self, chooser: usize, chosen: usize) -> Option<u8> {
+        let list = &self.ranks[self.start[chooser]..self.start[chooser + 1]];
+        list.binary_search_by_key(&chosen, |&(c, _)| c).ok().map(|i| list[i].1)
+    }
+}
+
 /// The instance turned into flat arrays (tags as bit sets, ranks sorted for binary search), so the
 /// algorithms can score millions of pairs. The slow, explaining path is `explain::scored`; a
 /// property test keeps the two equal.
@@ -98,8 +107,8 @@ pub struct Prepared<'a> {
     mentee_grade: Vec<Option<i32>>,
     excluded: Vec<(MentorIx, MenteeIx)>,
     /// Each chooser's ranks, sorted by the chosen index.
-    mentee_ranks: Vec<Vec<(MentorIx, u8)>>,
-    mentor_ranks: Vec<Vec<(MenteeIx, u8)>>,
+    mentee_ranks: Ranks,
+    mentor_ranks: Ranks,
 }
 
 impl<'a> Prepared<'a> {
@@ -112,22 +121,22 @@ impl<'a> Prepared<'a> {
         vocabulary.sort_unstable();
         vocabulary.dedup();
         let words = vocabulary.len().div_ceil(64).max(1);
-        let bits = |tags: &[String]| {
-            let mut set = vec![0u64; words];
-            for tag in tags {
-                if let Ok(i) = vocabulary.binary_search(&tag.as_str()) {
-                    set[i / 64] |= 1 << (i % 64);
+        // One bit set of `words` words per person, all in one array.
+        let bits = |people: &mut dyn Iterator<Item = &Vec<String>>| {
+            let mut sets = Vec::new();
+            for tags in people {
+                let from = sets.len();
+                sets.resize(from + words, 0u64);
+                for tag in tags {
+                    if let Ok(i) = vocabulary.binary_search(&tag.as_str()) {
+                        sets[from + i / 64] |= 1 << (i % 64);
+                    }
                 }
             }
-            set
+            sets
         };
-        let mentee_tags: Vec<u64> = instance.mentees.iter().flat_map(|e| bits(&e.tags)).collect();
+        let mentee_tags: Vec<u64> = bits(&mut instance.mentees.iter().map(|e| &e.tags));
         let mentee_asked = mentee_tags.chunks(words).map(|set| set.iter().map(|w| w.count_ones() as usize).sum()).collect();
-        let sorted = |list: &[(usize, u8)]| {
-            let mut list = list.to_vec();
-            list.sort_unstable();
-            list
-        };
         let mut excluded = instance.excluded.clone();
         excluded.sort_unstable();
         Prepared {
@@ -135,7 +144,7 @@ impl<'a> Prepared<'a> {
             multiplier,
             must,
             words,
-            mentor_tags: instance.mentors.iter().flat_map(|m| bits(&m.tags)).collect(),
+            mentor_tags: bits(&mut instance.mentors.iter().map(|m| &m.tags)),
             mentee_tags,
             mentee_asked,
             mentor_roles: instance.mentors.iter().map(|m| m.role_models.iter().fold(0, |acc, r| acc | r.bit())).collect(),
@@ -143,8 +152,8 @@ impl<'a> Prepared<'a> {
             mentor_grade: instance.mentors.iter().map(|m| m.grade).collect(),
             mentee_grade: instance.mentees.iter().map(|e| e.grade).collect(),
             excluded,
-            mentee_ranks: instance.mentees.iter().map(|e| sorted(&e.preferences)).collect(),
-            mentor_ranks: instance.mentors.iter().map(|m| sorted(&m.preferences)).collect(),
+            mentee_ranks: Ranks::new(instance.mentees.iter().map(|e| &e.preferences[..])),
+            mentor_ranks: Ranks::new(instance.mentors.iter().map(|m| &m.preferences[..])),
         }
     }
 
@@ -164,13 +173,11 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn mentee_rank(&self, mentee: MenteeIx, mentor: MentorIx) -> Option<u8> {
-        let list = &self.mentee_ranks[mentee];
-        list.binary_search_by_key(&mentor, |&(m, _)| m).ok().map(|i| list[i].1)
+        self.mentee_ranks.get(mentee, mentor)
     }
 
     pub fn mentor_rank(&self, mentor: MentorIx, mentee: MenteeIx) -> Option<u8> {
-        let list = &self.mentor_ranks[mentor];
-        list.binary_search_by_key(&mentee, |&(e, _)| e).ok().map(|i| list[i].1)
+        self.mentor_ranks.get(mentor, mentee)
     }
 
     /// How many of the mentee's distinct request tags the mentor covers.

@@ -1,12 +1,6 @@
-//! `stable`: deferred acceptance with capacities, mentee-proposing, and the checker of stability.
-//!
-//! Orders (strict, so the mentee-optimal stable matching is unique and the result deterministic):
-//! - a mentee's acceptable mentors are the feasible ones it ranked, by rank, then score (higher
-//!   first), then index; a mentee who ranked no feasible mentor (or nobody) accepts every feasible
-//!   mentor, by score, then index. A mentee who came to the group meeting and named people has said
-//!   whom it accepts; the rest must still be placed. (Lists are short, which keeps this fast.)
-//! - a mentor accepts every feasible mentee: those it ranked first, by rank, then score, then index,
-//!   then the others by score, then index.
+//! `stable`: mentee-proposing deferred acceptance with capacities, and the checker of stability.
+//! The orders are the module root's (mod.rs, "Algorithms"). Strict orders make the mentee-optimal
+//! stable matching unique, so the result does not depend on the order of proposals.
 //!
 //! Locked pairs stay out of the market: their mentees do not propose and cannot block, and their
 //! places are taken off the mentor's capacity.
@@ -19,14 +13,23 @@ use super::score::{MAX_SCORE, Prepared};
 
 /// The mentee's acceptable mentors, best first, each with the pair's score.
 pub fn mentee_order(prep: &Prepared, mentee: MenteeIx) -> Vec<(MentorIx, i64)> {
-    let stated = &prep.instance.mentees[mentee].preferences;
-    let mut ranked: Vec<(u8, i64, MentorIx)> =
-        stated.iter().filter_map(|&(m, rank)| prep.total(m, mentee).map(|score| (rank, -score, m))).collect();
-    if ranked.is_empty() {
-        ranked = (0..prep.instance.mentors.len()).filter_map(|m| prep.total(m, mentee).map(|score| (0, -score, m))).collect();
+    let mut order = Vec::new();
+    mentee_order_into(prep, mentee, &mut order);
+    order
+}
+
+/// `mentee_order`, appended to `out` (whose earlier entries it leaves alone).
+fn mentee_order_into(prep: &Prepared, mentee: MenteeIx, out: &mut Vec<(MentorIx, i64)>) {
+    let from = out.len();
+    // Sort keys: rank (0 for everyone when nobody is ranked), then score, higher first, then index.
+    let key = |&(m, score): &(MentorIx, i64)| (prep.mentee_rank(mentee, m).unwrap_or(0), -score, m);
+    out.extend(prep.instance.mentees[mentee].preferences.iter().filter_map(|&(m, _)| prep.total(m, mentee).map(|score| (m, score))));
+    if out.len() == from {
+        out.extend((0..prep.instance.mentors.len()).filter_map(|m| prep.total(m, mentee).map(|score| (m, score))));
+        out[from..].sort_unstable_by_key(|&(m, score)| (-score, m));
+    } else {
+        out[from..].sort_unstable_by_key(key);
     }
-    ranked.sort_unstable();
-    ranked.into_iter().map(|(_, neg, m)| (m, -neg)).collect()
 }
 
 /// A mentor's order over mentees as one number, smaller = preferred: rank (unranked after every
@@ -39,13 +42,20 @@ pub fn mentor_key(prep: &Prepared, mentor: MentorIx, mentee: MenteeIx, score: i6
 
 /// Deferred acceptance for the `free` mentees, with `places[m]` places left per mentor.
 pub fn assign(prep: &Prepared, places: &[u32], free: &[MenteeIx]) -> Assignment {
-    let orders: Vec<Vec<(MentorIx, i64)>> = free.iter().map(|&e| mentee_order(prep, e)).collect();
-    let mut next = vec![0usize; free.len()];
+    // Every mentee's order in one array: mentee p's is orders[start[p]..start[p + 1]].
+    let mut orders: Vec<(MentorIx, i64)> = Vec::new();
+    let mut start = vec![0];
+    for &e in free {
+        mentee_order_into(prep, e, &mut orders);
+        start.push(orders.len());
+    }
+    let mut next: Vec<usize> = start[..free.len()].to_vec();
     // Each mentor's held proposals, worst on top: (key, position in `free`).
     let mut held: Vec<BinaryHeap<(u64, usize)>> = vec![BinaryHeap::new(); places.len()];
     let mut waiting: Vec<usize> = (0..free.len()).rev().collect();
     while let Some(p) = waiting.pop() {
-        while let Some(&(m, score)) = orders[p].get(next[p]) {
+        while next[p] < start[p + 1] {
+            let (m, score) = orders[next[p]];
             next[p] += 1;
             let key = mentor_key(prep, m, free[p], score);
             let heap = &mut held[m];
@@ -74,7 +84,7 @@ pub fn assign(prep: &Prepared, places: &[u32], free: &[MenteeIx]) -> Assignment 
     for (p, &e) in free.iter().enumerate() {
         match mentor_of[p] {
             Some(m) => pairs.push((m, e)),
-            None => unmatched.push((e, orders[p].len())),
+            None => unmatched.push((e, start[p + 1] - start[p])),
         }
     }
     Assignment { pairs, unmatched }

@@ -142,9 +142,18 @@ pub struct PairCompletion {
     pub summary: String,
 }
 
+/// A pair seen by one of its own people.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct PairList {
-    pub items: Vec<Pair>,
+pub struct MyPair {
+    #[serde(flatten)]
+    pub pair: Pair,
+    /// Which side the caller sits on.
+    pub my_role: crate::meetings::MemberRole,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyPairList {
+    pub items: Vec<MyPair>,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

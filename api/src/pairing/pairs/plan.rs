@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::routes::pair_scope;
-use crate::auth::{Action, Principal};
+use crate::auth::Principal;
+use crate::meetings::access::{Seat, pair_access};
+use crate::programs::store::program_facts;
 use crate::db::schema::{pair_plans as pp, pairs};
 use crate::db::text::{from_json, from_text, to_json};
 use crate::db::{Db, DbConnection};
@@ -65,6 +66,7 @@ fn load(conn: &mut DbConnection, pair_id: i64) -> Result<Plan, ApiError> {
 #[utoipa::path(
     tag = "pairing",
     summary = "The pair's individual development plan",
+    description = "The staff, the pair's mentor and its mentees read it.",
     params(("id" = i64, Path, description = "pair id")),
     responses((status = 200, body = Plan), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []))
@@ -74,7 +76,7 @@ pub async fn get_plan(db: web::Data<Db>, principal: Principal, id: web::Path<i64
     let id = id.into_inner();
     let plan = db
         .run(move |conn| {
-            pair_scope(conn, &principal, Action::ViewParticipants, id)?;
+            pair_access(conn, &principal, id, false)?;
             load(conn, id)
         })
         .await?;
@@ -84,7 +86,7 @@ pub async fn get_plan(db: web::Data<Db>, principal: Principal, id: web::Path<i64
 #[utoipa::path(
     tag = "pairing",
     summary = "Write the pair's development plan (replaces it whole)",
-    description = "Due dates lie within the programme. A completed or dissolved pair's plan is a record and no longer changes.",
+    description = "The staff and the pair's mentor write it. Due dates lie within the programme. A completed or dissolved pair's plan is a record and no longer changes.",
     params(("id" = i64, Path, description = "pair id"), ("If-Match" = Option<String>, Header, description = "the plan's etag")),
     request_body = PlanInput,
     responses(
@@ -99,7 +101,12 @@ pub async fn put_plan(db: web::Data<Db>, principal: Principal, id: web::Path<i64
     let input = body.0;
     let plan = db
         .write(move |conn| {
-            let scope = pair_scope(conn, &principal, Action::ManageProgram, id)?.open()?;
+            // The staff and the pair's mentor keep the plan; the mentee reads it.
+            let access = pair_access(conn, &principal, id, true)?;
+            if access.seat == Seat::Mentee {
+                return Err(ApiError::forbidden());
+            }
+            let scope = program_facts(conn, access.program_id)?.open()?;
             if_match.check(&load(conn, id)?.etag)?;
             let status: String = pairs::table.find(id).select(pairs::status).first(conn)?;
             if !from_text::<super::PairStatus>(&status)?.is_live() {

@@ -6,7 +6,8 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::store::{Creation, PairRow, change_status, create, load_pair, program_of, to_pairs};
-use super::{NewPair, Pair, PairCompletion, PairFilter, PairList, PairPatch, PairStatus};
+use super::{MyPair, MyPairList, NewPair, Pair, PairCompletion, PairFilter, PairPatch, PairStatus};
+use crate::meetings::MemberRole;
 use crate::auth::{Action, Principal};
 use crate::db::Db;
 use crate::db::schema::{meetings, pairs};
@@ -112,6 +113,7 @@ pub fn pair_scope(conn: &mut crate::db::DbConnection, principal: &Principal, act
 #[utoipa::path(
     tag = "pairing",
     summary = "A pair or group with its people, order and history",
+    description = "The staff and the pair's own mentor and mentees read it.",
     params(("id" = i64, Path, description = "pair id")),
     responses((status = 200, body = Pair), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []))
@@ -121,8 +123,8 @@ pub async fn get_pair(db: web::Data<Db>, principal: Principal, id: web::Path<i64
     let id = id.into_inner();
     let pair = db
         .run(move |conn| {
-            let scope = pair_scope(conn, &principal, Action::ViewParticipants, id)?;
-            load_pair(conn, id, scope.school_id)
+            let access = crate::meetings::access::pair_access(conn, &principal, id, false)?;
+            load_pair(conn, id, access.school_id)
         })
         .await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, pair.etag.clone())).json(pair))
@@ -217,22 +219,23 @@ pub async fn complete_pair(db: web::Data<Db>, principal: Principal, id: web::Pat
 #[utoipa::path(
     tag = "pairing",
     summary = "My pairs and groups, as a mentor or a mentee",
-    responses((status = 200, body = PairList), (status = 401, body = Problem)),
+    responses((status = 200, body = MyPairList), (status = 401, body = Problem)),
     security(("bearer" = []))
 )]
 #[get("/me/pairs")]
-pub async fn my_pairs(db: web::Data<Db>, principal: Principal) -> Result<web::Json<PairList>, ApiError> {
+pub async fn my_pairs(db: web::Data<Db>, principal: Principal) -> Result<web::Json<MyPairList>, ApiError> {
     let items = db
         .run(move |conn| {
             let Some(user_id) = principal.user_id() else { return Ok(Vec::new()) };
             let mut out = Vec::new();
-            for (pair_id, _) in crate::meetings::routes::own_pairs(conn, user_id)? {
+            for (pair_id, seat) in crate::meetings::routes::own_pairs(conn, user_id)? {
                 let row: PairRow = pairs::table.find(pair_id).select(PairRow::as_select()).first(conn)?;
                 let school_id: i64 = crate::db::schema::programs::table.find(row.program_id).select(crate::db::schema::programs::school_id).first(conn)?;
-                out.extend(to_pairs(conn, vec![row], school_id)?);
+                let my_role = if seat == crate::meetings::access::Seat::Mentor { MemberRole::Mentor } else { MemberRole::Mentee };
+                out.extend(to_pairs(conn, vec![row], school_id)?.into_iter().map(|pair| MyPair { pair, my_role }));
             }
             Ok(out)
         })
         .await?;
-    Ok(web::Json(PairList { items }))
+    Ok(web::Json(MyPairList { items }))
 }
