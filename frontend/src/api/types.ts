@@ -159,6 +159,8 @@ export type ImportReport = NonNullable<ImportJob["report"]>;
 export type ImportRowError = ImportReport["errors"][number];
 
 export type Pair = ResponseOf<"/api/v1/pairs/{id}", "get">;
+/** A pair seen by one of its own people, with the side they sit on. */
+export type OwnPair = ResponseOf<"/api/v1/me/pairs", "get">["items"][number];
 export type PairStatus = Pair["status"];
 export type PairKind = Pair["kind"];
 export type PairPerson = Pair["mentor"];

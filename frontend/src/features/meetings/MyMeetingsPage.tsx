@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMyMeetings, useMyPairs } from "../../api/meetings";
 import { useMe } from "../../api/me";
-import type { Me, Meeting, Pair } from "../../api/types";
+import type { Meeting, OwnPair } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageLoader } from "../../components/PageLoader";
 import { PairStatusBadge } from "../programs/pairs/PairStatusBadge";
@@ -12,7 +12,7 @@ import { AgendaList } from "./AgendaList";
 import { CalendarFeedsButton } from "./CalendarFeedsModal";
 import { zonedParts } from "./meetingTime";
 import { PairTimeline } from "./PairTimeline";
-import { ownSchool, ownSide } from "./seat";
+import { ownSchool } from "./seat";
 import { pairTakesMeetings } from "./sequence";
 import { useSchoolTimeZone } from "./useSchoolTimeZone";
 
@@ -34,7 +34,7 @@ export function MyMeetingsPage() {
         <CalendarFeedsButton />
       </Group>
       <Recent timeZone={zone.timeZone} />
-      <MyPairs me={me} timeZone={zone.timeZone} />
+      <MyPairs timeZone={zone.timeZone} />
     </Stack>
   );
 }
@@ -83,7 +83,7 @@ function Recent({ timeZone }: { timeZone: string }) {
   );
 }
 
-function MyPairs({ me, timeZone }: { me: Me; timeZone: string }) {
+function MyPairs({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation();
   const pairs = useMyPairs();
   if (pairs.isPending) return <PageLoader />;
@@ -94,16 +94,16 @@ function MyPairs({ me, timeZone }: { me: Me; timeZone: string }) {
   return (
     <Stack gap="lg">
       {ordered.map((pair) => (
-        <MyPair key={pair.id} me={me} pair={pair} timeZone={timeZone} />
+        <MyPair key={pair.id} pair={pair} timeZone={timeZone} />
       ))}
     </Stack>
   );
 }
 
-function MyPair({ me, pair, timeZone }: { me: Me; pair: Pair; timeZone: string }) {
+function MyPair({ pair, timeZone }: { pair: OwnPair; timeZone: string }) {
   const { t } = useTranslation();
   const { pair: nameOf } = usePairName();
-  const side = ownSide(me, pair);
+  const side = pair.my_role;
   return (
     <Card withBorder padding="sm" component="section" aria-label={nameOf(pair)}>
       <Stack gap="sm">

@@ -32,7 +32,7 @@ import {
   zonedToUtc,
   zoneOffsetMinutes,
 } from "./meetingTime";
-import { feedbackSides, ownSchool, ownSide, sitsInPairs } from "./seat";
+import { feedbackSides, ownSchool, sitsInPairs } from "./seat";
 import { awaitsMark, finalHeld, foldMeetings, nextStep, pairTakesMeetings, sortMeetings, upcoming } from "./sequence";
 
 const VLADIVOSTOK = "Asia/Vladivostok";
@@ -368,13 +368,6 @@ describe("who acts", () => {
     memberships: roles.map((role, i) => ({
       id: i, user_id: 1, organization_id: 10 + i, organization_name: "МБОУ СОШ с. Кремово", organization_kind: "school", role: role as Me["memberships"][number]["role"],
     })),
-  });
-
-  it("reads the side from the role, or from the name when the user holds both", () => {
-    expect(ownSide(me(["mentor"]), pair())).toBe("mentor");
-    expect(ownSide(me(["mentee"]), pair())).toBe("mentee");
-    expect(ownSide(me(["mentor", "mentee"], "Игорь Павлов"), pair())).toBe("mentor");
-    expect(ownSide(me(["mentor", "mentee"], "Максим Соколов"), pair())).toBe("mentee");
   });
 
   it("lets each side leave its own feedback, the staff either", () => {
