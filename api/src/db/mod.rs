@@ -1,5 +1,6 @@
 //! The database: one diesel codebase over SQLite (the embedded default) and PostgreSQL.
 
+pub mod bulk;
 mod migrations;
 pub mod pool;
 pub mod schema;

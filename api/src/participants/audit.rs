@@ -14,24 +14,54 @@ use crate::db::schema::audit_log;
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::{PageQuery, Paginated};
+use crate::db::bulk::{SQLITE_MAX_BINDS, placeholders};
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
 
 /// Writes one entry per record.
 pub fn record(conn: &mut DbConnection, principal: &Principal, school_id: i64, action: &str, ids: &[i64], detail: Option<&str>) -> Result<(), ApiError> {
-    let now = Utc::now().naive_utc();
-    for &id in ids {
-        diesel::insert_into(audit_log::table)
-            .values((
-                audit_log::organization_id.eq(school_id),
-                audit_log::actor.eq(principal.key()),
-                audit_log::action.eq(action),
-                audit_log::entity.eq("participant"),
-                audit_log::entity_id.eq(id),
-                audit_log::detail.eq(detail),
-                audit_log::at.eq(now),
-            ))
-            .execute(conn)?;
+    record_many(conn, school_id, &principal.key(), action, ids, detail, Utc::now().naive_utc())
+}
+
+/// Entries for many records in few statements: a list of a whole base, a matching run or an
+/// import names thousands of children, and one INSERT each would cost more than the work itself.
+pub fn record_many(conn: &mut DbConnection, school_id: i64, actor: &str, action: &str, ids: &[i64], detail: Option<&str>, at: NaiveDateTime) -> Result<(), ApiError> {
+    // An entry binds 7 values.
+    for chunk in ids.chunks(SQLITE_MAX_BINDS / 7) {
+        match conn {
+            DbConnection::Sqlite(c) => {
+                let sql = format!("INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) VALUES {}", placeholders(chunk.len(), 7));
+                let mut q = diesel::sql_query(sql).into_boxed::<diesel::sqlite::Sqlite>();
+                for &id in chunk {
+                    q = q
+                        .bind::<BigInt, _>(school_id)
+                        .bind::<Text, _>(actor)
+                        .bind::<Text, _>(action)
+                        .bind::<Text, _>("participant")
+                        .bind::<BigInt, _>(id)
+                        .bind::<Nullable<Text>, _>(detail)
+                        .bind::<Timestamp, _>(at);
+                }
+                q.execute(c)?;
+            }
+            DbConnection::Postgresql(c) => {
+                let rows: Vec<NewEntry> = chunk.iter().map(|&entity_id| NewEntry { organization_id: school_id, actor, action, entity: "participant", entity_id, detail, at }).collect();
+                diesel::copy_from(audit_log::table).from_insertable(&rows).execute(c)?;
+            }
+        }
     }
     Ok(())
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_log, treat_none_as_default_value = false)]
+struct NewEntry<'a> {
+    organization_id: i64,
+    actor: &'a str,
+    action: &'a str,
+    entity: &'a str,
+    entity_id: i64,
+    detail: Option<&'a str>,
+    at: NaiveDateTime,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -14,7 +14,8 @@ use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::db::schema::{consents, participants as p};
 use crate::error::ApiError;
-use super::batch::{NewRow, audit, batch_size, insert_participants};
+use super::batch::{NewRow, batch_size, insert_participants};
+use crate::participants::audit::record_many;
 use crate::participants::store::{is_minor, search_key};
 
 /// At most this many errors are listed; `error_count` tells how many there were.
@@ -218,7 +219,7 @@ fn flush(conn: &mut DbConnection, school_id: i64, actor: &str, pending: &mut Vec
             changed_minors.push(*id);
         }
     }
-    audit(conn, school_id, actor, "import", changed_minors, now)?;
+    record_many(conn, school_id, actor, "import", changed_minors, None, now)?;
     changed_minors.clear();
     Ok(())
 }
