@@ -116,7 +116,7 @@ pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, pat
             (p::kind, p::last_name, p::first_name, p::middle_name, p::birth_date, p::birth_year, p::grade, p::class_letter, p::phone, p::email, p::notes),
         ))
         .load(conn)?;
-    let mut by_external: HashMap<String, (i64, Fingerprint)> = existing.into_iter().filter_map(|(id, ext, f)| Some((ext?, (id, f)))).collect();
+    let by_external: HashMap<String, (i64, Fingerprint)> = existing.into_iter().filter_map(|(id, ext, f)| Some((ext?, (id, f)))).collect();
     let mut report = ImportReport { valid: true, ignored_columns: header.ignored.clone(), ..Default::default() };
     let now = Utc::now().naive_utc();
     let actor = principal.key();
@@ -163,11 +163,8 @@ pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, pat
                 }
             }
             None => {
-                if let Some(ext) = &n.external_id {
-                    // Placeholder until the batch is written: a later row with the same id is a
-                    // duplicate the check has already refused.
-                    by_external.insert(ext.clone(), (0, print));
-                }
+                // No need to remember the new external ids: the check refused duplicates within the
+                // file, and remembering them would grow memory with the file, not the base.
                 pending.push(Pending {
                     row: NewRow {
                         external_id: n.external_id.clone(),
