@@ -59,6 +59,7 @@ bench:
 	scripts/test-postgres.sh scripts/bench-import.py
 	$(CARGO) bench -p nastavnik --bench matching
 	python3 bench/matching_vs_scipy.py
+	$(CARGO) run -q --release -p nastavnik --example impact_speed
 
 # data/ holds the local database and JWT secret: never cleaned. node_modules is kept because
 # reinstalling it costs a network round and gains nothing.

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod error;
 pub mod http;
 pub mod meetings;
+pub mod monitoring;
 pub mod openapi;
 pub mod ops;
 pub mod orgs;

@@ -23,6 +23,7 @@ use crate::error::{FieldError, Problem};
         (name = "participants", description = "The people of the bases, consents, the audit trail"),
         (name = "pairing", description = "Programme bases, the request map, preferences, matching, pairs and groups, the approval order, plans"),
         (name = "meetings", description = "Meetings in the model's sequence, attendance and feedback, alerts, calendars"),
+        (name = "monitoring", description = "Survey templates, surveys, one-time invitations and answers"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

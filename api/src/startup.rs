@@ -25,7 +25,7 @@ use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
-use crate::{meetings, ops, orgs, pairing, participants, programs};
+use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs};
 
 /// Every operation under `/api/v1`.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -136,7 +136,26 @@ fn meetings_v1(cfg: &mut ServiceConfig) {
         .service(calendar::create_feed)
         .service(calendar::list_feeds)
         .service(calendar::revoke_feed)
-        .service(calendar::read_feed);
+        .service(calendar::read_feed)
+        .configure(monitoring_v1);
+}
+
+/// Monitoring: templates, surveys, invitations, answers through a link.
+fn monitoring_v1(cfg: &mut ServiceConfig) {
+    use monitoring::{public, surveys, templates};
+    cfg.service(templates::list_templates)
+        .service(templates::create_template)
+        .service(templates::get_template)
+        .service(templates::update_template)
+        .service(templates::new_version)
+        .service(surveys::list_surveys)
+        .service(surveys::create_survey)
+        .service(surveys::get_survey)
+        .service(surveys::close_survey)
+        .service(surveys::issue_invitations)
+        .service(surveys::list_invitations)
+        .service(public::get_public_survey)
+        .service(public::answer_public_survey);
 }
 
 fn operations(cfg: &mut ServiceConfig) {
@@ -233,6 +252,7 @@ pub fn open_database(config: &Config) -> anyhow::Result<Db> {
     if applied > 0 {
         tracing::info!(applied, "database migrated");
     }
+    crate::monitoring::standard::ensure(&mut conn)?;
     let interrupted = jobs::fail_interrupted(&mut conn)?;
     if interrupted > 0 {
         tracing::warn!(interrupted, "import jobs cut off by the last stop were marked failed");

@@ -7,6 +7,7 @@ mod cli;
 mod imports;
 mod matching;
 mod meetings;
+mod monitoring;
 mod conventions;
 mod bases;
 mod organizations;

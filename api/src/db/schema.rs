@@ -508,6 +508,71 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    survey_templates (id) {
+        id -> BigInt,
+        organization_id -> Nullable<BigInt>,
+        code -> Text,
+        version -> Integer,
+        title -> Text,
+        purpose -> Text,
+        audience -> Text,
+        form -> Nullable<Text>,
+        questions -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    surveys (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        template_id -> BigInt,
+        phase -> Text,
+        audience -> Text,
+        opens_on -> Date,
+        closes_on -> Date,
+        closed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    survey_invitations (id) {
+        id -> BigInt,
+        survey_id -> BigInt,
+        token_hash -> Text,
+        participant_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    survey_responses (id) {
+        id -> BigInt,
+        survey_id -> BigInt,
+        invitation_id -> Nullable<BigInt>,
+        participant_id -> Nullable<BigInt>,
+        answers -> Text,
+        started_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    measurements (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        participant_id -> BigInt,
+        parameter -> Text,
+        phase -> Text,
+        value -> Double,
+        measured_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(roadmap_activities -> programs (program_id));
@@ -526,6 +591,10 @@ diesel::joinable!(meetings -> pairs (pair_id));
 diesel::joinable!(pairs -> programs (program_id));
 diesel::joinable!(pairs -> pairing_orders (order_id));
 diesel::joinable!(meeting_attendance -> meetings (meeting_id));
+diesel::joinable!(surveys -> survey_templates (template_id));
+diesel::joinable!(surveys -> programs (program_id));
+diesel::joinable!(survey_invitations -> surveys (survey_id));
+diesel::joinable!(survey_responses -> surveys (survey_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -564,4 +633,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     meeting_attendance,
     meeting_settings,
     calendar_feeds,
+    survey_templates,
+    surveys,
+    survey_invitations,
+    survey_responses,
+    measurements,
 );

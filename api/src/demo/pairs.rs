@@ -155,7 +155,7 @@ const GOALS: [&str; 4] = [
 fn plan(conn: &mut DbConnection, pair_id: i64, n: usize, today: NaiveDate) -> Result<(), ApiError> {
     let tasks = vec![
         PlanTask { title: "Встреча-знакомство, договориться о целях".into(), due_on: Some(today - Duration::days(14)), done: true },
-        PlanTask { title: "Пробная рабочая встреча".into(), due_on: Some(today - Duration::days(7)), done: n % 2 == 0 },
+        PlanTask { title: "Пробная рабочая встреча".into(), due_on: Some(today - Duration::days(7)), done: n.is_multiple_of(2) },
         PlanTask { title: "Составить расписание регулярных встреч".into(), due_on: Some(today + Duration::days(7)), done: false },
     ];
     diesel::insert_into(pair_plans::table)

@@ -22,7 +22,12 @@ use crate::programs::calendar::deadline_events;
 
 const FEED_PREFIX: &str = "ncal_";
 
-fn meeting_event(id: i64, kind: MeetingKind, status: MeetingStatus, starts: NaiveDateTime, ends: NaiveDateTime, place: Option<String>, link: Option<String>, topic: Option<String>) -> Event {
+/// What a calendar shows of a meeting.
+type MeetingRow = (i64, String, String, NaiveDateTime, NaiveDateTime, Option<String>, Option<String>, Option<String>);
+
+fn meeting_event(row: MeetingRow) -> Result<Event, ApiError> {
+    let (id, kind, status, starts, ends, place, link, topic) = row;
+    let (kind, status): (MeetingKind, MeetingStatus) = (from_text(&kind)?, from_text(&status)?);
     let mut label = kind.label().to_owned();
     if let Some(first) = label.get(..2) {
         label = first.to_uppercase() + &label[2..];
@@ -40,7 +45,7 @@ fn meeting_event(id: i64, kind: MeetingKind, status: MeetingStatus, starts: Naiv
         MeetingStatus::Cancelled => event.status(EventStatus::Cancelled),
         _ => event.status(EventStatus::Confirmed),
     };
-    event.done()
+    Ok(event.done())
 }
 
 /// Everything in a user's calendar.
@@ -48,14 +53,13 @@ fn calendar_of(conn: &mut DbConnection, user_id: i64) -> Result<String, ApiError
     let mut calendar = Calendar::new();
     calendar.name("Наставничество");
     let pair_ids: Vec<i64> = own_pairs(conn, user_id)?.into_iter().map(|(p, _)| p).collect();
-    type Row = (i64, String, String, NaiveDateTime, NaiveDateTime, Option<String>, Option<String>, Option<String>);
-    let rows: Vec<Row> = m::table
+    let rows: Vec<MeetingRow> = m::table
         .filter(m::pair_id.eq_any(&pair_ids))
         .order(m::starts_at)
         .select((m::id, m::kind, m::status, m::starts_at, m::ends_at, m::place, m::link, m::topic))
         .load(conn)?;
-    for (id, kind, status, starts, ends, place, link, topic) in rows {
-        calendar.push(meeting_event(id, from_text(&kind)?, from_text(&status)?, starts, ends, place, link, topic));
+    for row in rows {
+        calendar.push(meeting_event(row)?);
     }
     let curated = program_curators::table.filter(program_curators::user_id.eq(user_id)).select(program_curators::program_id);
     let programmes: Vec<(i64, i64)> = programs::table

@@ -502,6 +502,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/survey-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey templates usable at an organisation
+         * @description The standard templates, and those of the organisation and the organisations above it, every version.
+         */
+        get: operations["list_templates"];
+        put?: never;
+        /**
+         * Publish a survey template for an organisation
+         * @description An institute's template serves every school below it. Question codes are stable: analytics group answers by them.
+         */
+        post: operations["create_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pair-constraints/{id}": {
         parameters: {
             query?: never;
@@ -1017,6 +1041,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's surveys with their response rates */
+        get: operations["list_surveys"];
+        put?: never;
+        /**
+         * Launch a survey: a template for a phase, between two dates
+         * @description The template must be usable at the school (standard, the institute's, the school's own) and fit the phase: quality questionnaires for `quality` (or `interim`), impact instruments for `entry` and `exit` (or `interim`).
+         */
+        post: operations["create_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{id}/unmatched-mentees": {
         parameters: {
             query?: never;
@@ -1027,6 +1072,27 @@ export interface paths {
         /** Mentees left without a pair: the reason, support, and when the search continues */
         get: operations["list_unmatched"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey through its one-time link: the questions and what was saved */
+        get: operations["get_public_survey"];
+        /**
+         * Save answers through the one-time link, and submit when done
+         * @description Answers are checked against their questions (type, options, scale); a bad one is refused with the field `answers.{code}` and nothing is saved. A submitted response and a closed survey refuse more answers.
+         */
+        put: operations["answer_public_survey"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1164,6 +1230,102 @@ export interface paths {
         put?: never;
         /** Add a tag to the school's vocabulary */
         post: operations["add_request_tag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey template with its questions */
+        get: operations["get_template"];
+        /**
+         * Edit a template no survey runs yet
+         * @description A template in use is refused (409 template_in_use): make a new version instead. The standard templates do not change.
+         */
+        put: operations["update_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the next version of a template
+         * @description The surveys that ran the old version keep it; new surveys choose the new one.
+         */
+        post: operations["new_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey with its response rate */
+        get: operations["get_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a survey early: it refuses answers from now on */
+        post: operations["close_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has answered: each invitation's state, without its link */
+        get: operations["list_invitations"];
+        put?: never;
+        /**
+         * Issue one-time links to answer without an account
+         * @description Each link answers once; the links are shown only now, for the printed sheet of QR codes. Anyone with a link answers, so hand them out in person.
+         */
+        post: operations["issue_invitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1392,6 +1554,23 @@ export interface components {
         };
         /** @enum {string} */
         Algorithm: "optimal" | "stable";
+        /**
+         * @example {
+         *       "answers": {
+         *         "engagement": 7,
+         *         "self_esteem": 6
+         *       },
+         *       "submit": false
+         *     }
+         */
+        AnswersInput: {
+            /** @description By question code; `null` clears an answer. Merged into what was saved. */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description Submit the response: required questions must be answered; nothing changes after. */
+            submit?: boolean;
+        };
         ApiToken: {
             /** Format: date-time */
             created_at: string;
@@ -1427,6 +1606,8 @@ export interface components {
             present?: boolean | null;
             role: components["schemas"]["MemberRole"];
         };
+        /** @enum {string} */
+        Audience: "mentor" | "mentee" | "curator";
         AuditEntry: {
             /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`. */
             action: string;
@@ -1612,6 +1793,34 @@ export interface components {
         };
         /** @enum {string} */
         InterviewOutcome: "pending" | "passed" | "failed";
+        InvitationList: {
+            items: components["schemas"]["InvitationState"][];
+        };
+        InvitationState: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            name?: string | null;
+            /** Format: int64 */
+            participant_id?: number | null;
+            status: components["schemas"]["InvitationStatus"];
+        };
+        /** @enum {string} */
+        InvitationStatus: "unused" | "started" | "submitted";
+        IssuedInvitation: {
+            /** Format: int64 */
+            id: number;
+            /** @description For the printed sheet; null once erased. */
+            name?: string | null;
+            /** Format: int64 */
+            participant_id?: number | null;
+            /** @description The one-time link, shown once. */
+            url: string;
+        };
+        IssuedInvitations: {
+            items: components["schemas"]["IssuedInvitation"][];
+        };
         /** @enum {string} */
         JobStatus: "running" | "succeeded" | "failed";
         /**
@@ -2016,6 +2225,24 @@ export interface components {
         };
         /**
          * @example {
+         *       "participant_ids": [
+         *         11,
+         *         12,
+         *         13
+         *       ]
+         *     }
+         */
+        NewInvitations: {
+            /**
+             * Format: int32
+             * @description Or this many anonymous links (e.g. for curators).
+             */
+            count?: number | null;
+            /** @description People of the programme's base on the survey's side (mentees or mentors), one link each. */
+            participant_ids?: number[];
+        };
+        /**
+         * @example {
          *       "algorithm": "optimal",
          *       "objective": "participation"
          *     }
@@ -2281,6 +2508,49 @@ export interface components {
         NewRequestTag: {
             code: string;
             label: string;
+        };
+        /**
+         * @example {
+         *       "closes_on": "2026-12-14",
+         *       "opens_on": "2026-12-01",
+         *       "phase": "entry",
+         *       "template_id": 4
+         *     }
+         */
+        NewSurvey: {
+            /** Format: date */
+            closes_on: string;
+            /** Format: date */
+            opens_on: string;
+            phase: components["schemas"]["SurveyPhase"];
+            /** Format: int64 */
+            template_id: number;
+        };
+        /**
+         * @example {
+         *       "audience": "mentee",
+         *       "code": "club_quality",
+         *       "purpose": "quality",
+         *       "questions": [
+         *         {
+         *           "code": "satisfaction",
+         *           "kind": "scale",
+         *           "max": 5,
+         *           "min": 1,
+         *           "required": true,
+         *           "text": "Насколько вы довольны?"
+         *         }
+         *       ],
+         *       "title": "Анкета о клубе наставников"
+         *     }
+         */
+        NewSurveyTemplate: {
+            audience: components["schemas"]["Audience"];
+            code: string;
+            form?: null | components["schemas"]["MentorshipForm"];
+            purpose: components["schemas"]["Purpose"];
+            questions: components["schemas"]["Question"][];
+            title: string;
         };
         /**
          * @example {
@@ -3006,6 +3276,40 @@ export interface components {
             /** Format: int64 */
             score: number;
         };
+        PublicSurvey: {
+            /** @description What was saved so far, by question code. */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Format: date */
+            closes_on: string;
+            open: boolean;
+            /** Format: date */
+            opens_on: string;
+            questions: components["schemas"]["Question"][];
+            submitted: boolean;
+            title: string;
+        };
+        /** @enum {string} */
+        Purpose: "quality" | "impact";
+        Question: {
+            /** @description Stable across versions: analytics group answers by it. */
+            code: string;
+            /** @description A "reality" question names the "expectation" question it answers (phase 1's gap). */
+            expectation_of?: string | null;
+            kind: components["schemas"]["QuestionKind"];
+            /** Format: double */
+            max?: number | null;
+            /** Format: double */
+            min?: number | null;
+            options?: string[];
+            /** @description The phase-2 parameter a scale question measures (engagement, self_esteem, …). */
+            parameter?: string | null;
+            required?: boolean;
+            text: string;
+        };
+        /** @enum {string} */
+        QuestionKind: "text" | "single" | "multiple" | "scale" | "number";
         Rank: {
             /**
              * Format: int64
@@ -3060,6 +3364,22 @@ export interface components {
         };
         RequestTagList: {
             items: components["schemas"]["RequestTag"][];
+        };
+        ResponseCounts: {
+            /** Format: int64 */
+            invitations: number;
+            /**
+             * Format: double
+             * @description Submitted out of invitations, 0–1; null before any invitation.
+             */
+            response_rate?: number | null;
+            /**
+             * Format: int64
+             * @description Answered at least one question.
+             */
+            started: number;
+            /** Format: int64 */
+            submitted: number;
         };
         Roadmap: {
             /**
@@ -3195,6 +3515,57 @@ export interface components {
             mean_score: number;
             mentees: number;
         };
+        Survey: {
+            audience: components["schemas"]["Audience"];
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date */
+            closes_on: string;
+            counts: components["schemas"]["ResponseCounts"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** @description Open now: between its dates in the school's calendar and not closed early. */
+            open: boolean;
+            /** Format: date */
+            opens_on: string;
+            phase: components["schemas"]["SurveyPhase"];
+            /** Format: int64 */
+            program_id: number;
+            /** Format: int64 */
+            template_id: number;
+            title: string;
+        };
+        SurveyList: {
+            items: components["schemas"]["Survey"][];
+        };
+        /** @enum {string} */
+        SurveyPhase: "quality" | "entry" | "exit" | "interim";
+        SurveyTemplate: {
+            audience: components["schemas"]["Audience"];
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            form?: null | components["schemas"]["MentorshipForm"];
+            /** Format: int64 */
+            id: number;
+            /** @description Surveys run it: it no longer changes; a new version is made instead. */
+            in_use: boolean;
+            /**
+             * Format: int64
+             * @description Null for the templates shipped with the system.
+             */
+            organization_id?: number | null;
+            purpose: components["schemas"]["Purpose"];
+            questions: components["schemas"]["Question"][];
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        SurveyTemplateList: {
+            items: components["schemas"]["SurveyTemplate"][];
+        };
         /**
          * @description One activity of a template: its deadline is given as a month of the academic year and placed
          *     at that month's end in the programme's year.
@@ -3214,6 +3585,10 @@ export interface components {
         };
         /** @enum {string} */
         TemplateSource: "regional" | "standard";
+        TemplateVersionInput: {
+            questions: components["schemas"]["Question"][];
+            title?: string | null;
+        };
         TokenPair: {
             /** @description A short-lived JWT for `Authorization: Bearer`. */
             access_token: string;
@@ -5155,6 +5530,128 @@ export interface operations {
                 };
             };
             /** @description not_an_institute */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplateList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description organisation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSurveyTemplate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplate"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description template_exists */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7860,6 +8357,129 @@ export interface operations {
             };
         };
     };
+    list_surveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSurvey"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description template_phase_mismatch, invalid_time_range, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_unmatched: {
         parameters: {
             query?: never;
@@ -7897,6 +8517,112 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the invitation's secret */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_public_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the invitation's secret */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description survey_closed, survey_not_open, invitation_used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description answer_required, validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8722,6 +9448,407 @@ export interface operations {
                 };
             };
             /** @description tag_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description template id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplate"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description template id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateVersionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplate"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description template_in_use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    new_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description template id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateVersionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplate"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description survey id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description survey id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description survey id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description survey id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInvitations"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitations"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description survey_closed */
             409: {
                 headers: {
                     [name: string]: unknown;

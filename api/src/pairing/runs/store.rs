@@ -144,9 +144,13 @@ pub fn load(conn: &mut DbConnection, run_id: i64, school_id: i64) -> Result<(Mat
     Ok((run, roster.minors()))
 }
 
-/// The chosen proposals of a run that were not accepted yet: (proposal id, mentor, mentee, role model).
-pub fn open_proposals(conn: &mut DbConnection, run_id: i64, ids: &[i64]) -> Result<Vec<(i64, i64, i64, Option<String>)>, ApiError> {
-    let rows: Vec<(i64, i64, i64, Option<String>, Option<i64>)> =
+/// A proposal to accept: its id, mentor, mentee and role model.
+pub type OpenProposal = (i64, i64, i64, Option<String>);
+
+/// The chosen proposals of a run that were not accepted yet.
+pub fn open_proposals(conn: &mut DbConnection, run_id: i64, ids: &[i64]) -> Result<Vec<OpenProposal>, ApiError> {
+    type Row = (i64, i64, i64, Option<String>, Option<i64>);
+    let rows: Vec<Row> =
         mp::table.filter(mp::run_id.eq(run_id)).filter(mp::id.eq_any(ids)).select((mp::id, mp::mentor_id, mp::mentee_id, mp::role_model, mp::pair_id)).load(conn)?;
     let mut out = Vec::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
