@@ -142,7 +142,7 @@ fn meetings_v1(cfg: &mut ServiceConfig) {
 
 /// Monitoring: templates, surveys, invitations, answers through a link.
 fn monitoring_v1(cfg: &mut ServiceConfig) {
-    use monitoring::{public, surveys, templates};
+    use monitoring::{impact, measurements, public, quality, surveys, templates};
     cfg.service(templates::list_templates)
         .service(templates::create_template)
         .service(templates::get_template)
@@ -155,7 +155,11 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .service(surveys::issue_invitations)
         .service(surveys::list_invitations)
         .service(public::get_public_survey)
-        .service(public::answer_public_survey);
+        .service(public::answer_public_survey)
+        .service(measurements::list_measurements)
+        .service(measurements::record_measurements)
+        .service(impact::impact)
+        .service(quality::quality);
 }
 
 fn operations(cfg: &mut ServiceConfig) {

@@ -7,6 +7,8 @@ use crate::pairs::{base, mentee, mentor};
 on_both!(
     templates_are_standard_regional_and_versioned,
     a_child_answers_through_a_one_time_link,
+    impact_is_measured_entry_to_exit_with_its_statistics,
+    quality_reports_distributions_gaps_and_withholds_small_counts,
 );
 
 fn days(n: i64) -> String {
@@ -110,4 +112,93 @@ async fn a_child_answers_through_a_one_time_link(app: TestApp) {
     assert_eq!(late.code(), "survey_closed");
     assert_eq!(app.post(&format!("surveys/{}/invitations", survey.id()), &b.curator, json!({"count": 1})).await.code(), "survey_closed");
     assert_eq!(app.count("survey_responses"), 1, "nothing written by the refusals");
+}
+
+/// Issues one link for a participant and answers it whole.
+async fn answer(app: &TestApp, token: &str, survey: i64, participant: i64, answers: Value) {
+    let issued = app.post(&format!("surveys/{survey}/invitations"), token, json!({"participant_ids": [participant]})).await;
+    let link = issued.body["items"][0]["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
+    let done = reqwest::Client::new().put(app.url(&format!("public/surveys/{link}"))).json(&json!({"answers": answers, "submit": true})).send().await.expect("answer");
+    assert_eq!(done.status(), 200);
+}
+
+async fn impact_is_measured_entry_to_exit_with_its_statistics(app: TestApp) {
+    let b = base(&app, &[mentor(10, 1)], &[mentee(6), mentee(6), mentee(7), mentee(7), mentee(8), mentee(8)]).await;
+    let mentees = app.get(&format!("programs/{}/mentees", b.programme), &b.curator).await;
+    let people: Vec<i64> = mentees.body["items"].as_array().map(|m| m.iter().filter_map(|m| m["participant_id"].as_i64()).collect()).unwrap_or_default();
+    let pair = crate::pairs::make_pair(&app, &b, b.mentors[0], &[b.mentees[0]]).await;
+    assert_eq!(pair.status, 201);
+    let entry = [3.1, 3.4, 3.0, 3.8, 3.2, 3.5];
+    let exit = [3.6, 3.9, 3.3, 4.0, 3.9, 3.7];
+    let mut items = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        items.push(json!({"participant_id": p, "parameter": "average_grade", "phase": "entry", "value": entry[i]}));
+        items.push(json!({"participant_id": p, "parameter": "average_grade", "phase": "exit", "value": exit[i]}));
+    }
+    let recorded = app.post(&format!("programs/{}/measurements", b.programme), &b.curator, json!({"items": items})).await;
+    assert_eq!(recorded.status, 200, "{}", recorded.body);
+    let outsider = app.post(&format!("programs/{}/measurements", b.programme), &b.curator, json!({"items": [{"participant_id": 999999, "parameter": "average_grade", "phase": "entry", "value": 3.0}]})).await;
+    assert_eq!(outsider.body["errors"][0]["field"], "items[0].participant_id");
+    // One child answers the instrument at entry and at exit.
+    let impact = template_id(&app, &b.curator, b.school, "impact_mentee").await;
+    for (phase, value) in [("entry", 4), ("exit", 8)] {
+        let survey = app.post(&format!("programs/{}/surveys", b.programme), &b.curator, json!({"template_id": impact, "phase": phase, "opens_on": days(-2), "closes_on": days(14)})).await;
+        answer(&app, &b.curator, survey.id(), people[0], json!({"engagement": value, "activity": 5, "self_esteem": 5, "anxiety": 5, "motivation": 5})).await;
+    }
+    let report = app.get(&format!("programs/{}/monitoring/impact", b.programme), &b.curator).await;
+    assert_eq!(report.status, 200, "{}", report.body);
+    let find = |report: &nastavnik_tests::Answer, parameter: &str| report.body["parameters"].as_array().and_then(|p| p.iter().find(|p| p["parameter"] == parameter)).cloned().unwrap_or_default();
+    let grade = find(&report, "average_grade");
+    assert_eq!((grade["source"].as_str(), grade["n"].as_u64()), (Some("records"), Some(6)));
+    let stats = &grade["stats"];
+    assert!((stats["mean_change"].as_f64().unwrap_or(0.0) - 0.4).abs() < 1e-9, "{stats}");
+    assert_eq!((stats["lead_test"].as_str(), stats["increased"].as_u64()), (Some("wilcoxon"), Some(6)), "six pairs: the rank test leads");
+    assert!((stats["wilcoxon_p_value"].as_f64().unwrap_or(1.0) - 0.03125).abs() < 1e-12, "all six went up: exact p = 2/64: {stats}");
+    assert_eq!(stats["significant"], true);
+    assert!(stats["ci_low"].as_f64().unwrap_or(0.0) > 0.0);
+    assert_eq!(grade["participants"].as_array().map(Vec::len), Some(6), "the curator sees each child's dynamics");
+    let engagement = find(&report, "engagement");
+    assert_eq!((engagement["source"].as_str(), engagement["n"].as_u64(), engagement["stats"].is_null()), (Some("survey"), Some(1), true), "one pair makes no statistics");
+    assert_eq!(engagement["participants"][0]["change"].as_f64(), Some(4.0));
+    let manual = grade["groups"].as_array().and_then(|g| g.iter().find(|g| g["by"] == "algorithm")).cloned().unwrap_or_default();
+    assert_eq!((manual["group"].as_str(), manual["n"].as_u64()), (Some("manual"), Some(1)));
+    // The region sees the programme's figures, never a child's, nor a group of one.
+    let region = app.login("region").await;
+    let far = app.get(&format!("programs/{}/monitoring/impact", b.programme), &region).await;
+    assert_eq!(far.status, 200, "{}", far.body);
+    let grade = find(&far, "average_grade");
+    assert_eq!((grade["stats"].is_null(), grade["participants"].is_null()), (false, true));
+    assert_eq!(find(&far, "engagement")["suppressed"], true);
+    let group = grade["groups"].as_array().and_then(|g| g.iter().find(|g| g["by"] == "algorithm")).cloned().unwrap_or_default();
+    assert_eq!((group["suppressed"].as_bool(), group["stats"].is_null()), (Some(true), true));
+}
+
+async fn quality_reports_distributions_gaps_and_withholds_small_counts(app: TestApp) {
+    let b = base(&app, &[mentor(10, 1)], &[mentee(6), mentee(7)]).await;
+    let quality = template_id(&app, &b.curator, b.school, "quality_mentee").await;
+    let survey = app.post(&format!("programs/{}/surveys", b.programme), &b.curator, json!({"template_id": quality, "phase": "quality", "opens_on": days(-2), "closes_on": days(14)})).await;
+    let mentees = app.get(&format!("programs/{}/mentees", b.programme), &b.curator).await;
+    let people: Vec<i64> = mentees.body["items"].as_array().map(|m| m.iter().filter_map(|m| m["participant_id"].as_i64()).collect()).unwrap_or_default();
+    for (i, p) in people.iter().enumerate() {
+        let answers = json!({"satisfaction": 4 + i, "joint_work": 3, "regularity": "раз в неделю и чаще", "expected_help": 8, "got_help": 6 + i, "expected_interest": 7, "got_interest": 9, "most_useful": "Разбор задач"});
+        answer(&app, &b.curator, survey.id(), *p, answers).await;
+    }
+    let report = app.get(&format!("programs/{}/monitoring/quality", b.programme), &b.curator).await;
+    assert_eq!(report.status, 200, "{}", report.body);
+    let s = &report.body["surveys"][0];
+    assert_eq!((s["submitted"].as_u64(), s["response_rate"].as_f64()), (Some(2), Some(1.0)));
+    let question = |code: &str| s["questions"].as_array().and_then(|q| q.iter().find(|q| q["code"] == code)).cloned().unwrap_or_default();
+    assert_eq!(question("satisfaction")["mean"].as_f64(), Some(4.5));
+    assert_eq!(question("regularity")["distribution"][0], json!({"value": "раз в неделю и чаще", "count": 2}));
+    assert_eq!(question("most_useful")["open_answers"], json!(["Разбор задач", "Разбор задач"]));
+    assert_eq!(s["strengths"][0], "satisfaction", "{}", s["strengths"]);
+    let help = s["gaps"].as_array().and_then(|g| g.iter().find(|g| g["reality"] == "got_help")).cloned().unwrap_or_default();
+    assert_eq!((help["n"].as_u64(), help["gap"].as_f64()), (Some(2), Some(-1.5)), "they hoped for more help than they got");
+    let region = app.login("region").await;
+    let far = app.get(&format!("programs/{}/monitoring/quality", b.programme), &region).await;
+    let fs = &far.body["surveys"][0];
+    let sat = fs["questions"].as_array().and_then(|q| q.iter().find(|q| q["code"] == "satisfaction")).cloned().unwrap_or_default();
+    assert_eq!((sat["suppressed"].as_bool(), sat["mean"].is_null()), (Some(true), true), "two children: withheld outside the school");
+    let open = fs["questions"].as_array().and_then(|q| q.iter().find(|q| q["code"] == "most_useful")).cloned().unwrap_or_default();
+    assert!(open["open_answers"].is_null());
 }

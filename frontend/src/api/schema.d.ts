@@ -811,6 +811,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Measurements from records, entry and exit */
+        get: operations["list_measurements"];
+        put?: never;
+        /**
+         * Record measurements from records (replaces the same participant, parameter and phase)
+         * @description Every participant must be in the programme's bases; all items are written or none.
+         */
+        post: operations["record_measurements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{id}/media-plan": {
         parameters: {
             query?: never;
@@ -882,6 +903,46 @@ export interface paths {
          * @description A minor (a student mentor) enters only with a valid consent to process personal data (409 consent_required).
          */
         post: operations["enrol_mentor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/monitoring/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phase 2: each parameter's change entry → exit, with its statistics, by group
+         * @description Survey parameters (the impact instrument's scale questions) and measurements from records. For each: participants with both values, entry and exit means, the mean change with its 95% interval, the paired t-test and the Wilcoxon signed-rank test (the one to trust named), Cohen's d_z and the rank-biserial correlation; the same by form, role model and the algorithm that formed the pair. Figures about fewer than 5 people are withheld outside the school's staff; individual dynamics only for those who may see minors' answers.
+         */
+        get: operations["impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/monitoring/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phase 1: the programme's quality from its questionnaires
+         * @description Per quality survey: the response rate; per question the distribution, mean and median; the strongest and weakest rated items; the expectation-vs-reality gap; open answers for those who may read minors' answers. Figures about fewer than 5 children are withheld outside the school's staff.
+         */
+        get: operations["quality"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1741,6 +1802,32 @@ export interface components {
         };
         /** @enum {string} */
         Criterion: "request_tags" | "role_model" | "grade_distance" | "mentee_preference" | "mentor_preference";
+        Dynamics: {
+            /** Format: double */
+            change: number;
+            /** Format: double */
+            entry: number;
+            /** Format: double */
+            exit: number;
+            name?: string | null;
+            /** Format: int64 */
+            participant_id: number;
+        };
+        ExpectationGap: {
+            expectation: string;
+            /** Format: double */
+            expectation_mean?: number | null;
+            /**
+             * Format: double
+             * @description Reality minus expectation: below zero, the programme gave less than hoped.
+             */
+            gap?: number | null;
+            /** @description Respondents who answered both. */
+            n: number;
+            reality: string;
+            /** Format: double */
+            reality_mean?: number | null;
+        };
         /** @description A field that broke the schema or a rule, named by its JSON path (`memberships[0].role`). */
         FieldError: {
             field: string;
@@ -1753,9 +1840,62 @@ export interface components {
             label: string;
             status: components["schemas"]["CheckStatus"];
         };
+        GroupImpact: {
+            /** @description `form`, `role_model` or `algorithm` (optimal, stable, or manual for pairs made by hand). */
+            by: string;
+            group: string;
+            n: number;
+            stats?: null | components["schemas"]["ImpactStats"];
+            /** @description Withheld: fewer than 5 people, seen from outside the school's staff. */
+            suppressed: boolean;
+        };
         Health: {
             /** @example ok */
             status: string;
+        };
+        ImpactReport: {
+            parameters: components["schemas"]["ParameterImpact"][];
+        };
+        ImpactStats: {
+            /** Format: double */
+            ci_high: number;
+            /**
+             * Format: double
+             * @description 95% confidence interval of the mean change.
+             */
+            ci_low: number;
+            /**
+             * Format: double
+             * @description Cohen's d_z: the mean change in standard deviations of the changes.
+             */
+            cohens_dz?: number | null;
+            decreased: number;
+            /** Format: double */
+            entry_mean: number;
+            /** Format: double */
+            exit_mean: number;
+            increased: number;
+            /** @description The test to trust here: `t` when the changes are many and not too skewed, else `wilcoxon`. */
+            lead_test: string;
+            /** Format: double */
+            mean_change: number;
+            /**
+             * Format: double
+             * @description The lead test's p-value.
+             */
+            p_value?: number | null;
+            /**
+             * Format: double
+             * @description Rank-biserial correlation of the Wilcoxon test, −1…1.
+             */
+            rank_biserial?: number | null;
+            /** @description p < 0.05 by the lead test. */
+            significant: boolean;
+            /** Format: double */
+            t_p_value?: number | null;
+            unchanged: number;
+            /** Format: double */
+            wilcoxon_p_value?: number | null;
         };
         ImportJob: {
             /** Format: date-time */
@@ -1871,6 +2011,38 @@ export interface components {
             id: number;
             is_system_admin: boolean;
             memberships: components["schemas"]["Membership"][];
+        };
+        Measurement: {
+            /** Format: date */
+            measured_on?: string | null;
+            /** @description e.g. `average_grade`, `clubs`, `projects`, `olympiads`, `on_register`. */
+            parameter: string;
+            /** Format: int64 */
+            participant_id: number;
+            phase: components["schemas"]["MeasurementPhase"];
+            /** Format: double */
+            value: number;
+        };
+        MeasurementList: {
+            items: components["schemas"]["Measurement"][];
+        };
+        /** @enum {string} */
+        MeasurementPhase: "entry" | "exit";
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "measured_on": "2026-09-30",
+         *           "parameter": "average_grade",
+         *           "participant_id": 12,
+         *           "phase": "entry",
+         *           "value": 3.4
+         *         }
+         *       ]
+         *     }
+         */
+        MeasurementsInput: {
+            items: components["schemas"]["Measurement"][];
         };
         MediaItem: {
             /** @description Where: site, press, social networks. */
@@ -2577,6 +2749,10 @@ export interface components {
          * @enum {string}
          */
         Objective: "score" | "participation";
+        OptionCount: {
+            count: number;
+            value: string;
+        };
         OrderRef: {
             /** Format: int64 */
             id: number;
@@ -3037,6 +3213,20 @@ export interface components {
             preference_limit: number;
             weights: components["schemas"]["Weights"];
         };
+        ParameterImpact: {
+            groups: components["schemas"]["GroupImpact"][];
+            /** @description Participants with both measurements. */
+            n: number;
+            parameter: string;
+            /**
+             * @description Each person's entry and exit; only for those who may see individual answers of minors
+             *     (curator, psychologist, school administration).
+             */
+            participants?: components["schemas"]["Dynamics"][] | null;
+            source: components["schemas"]["Source"];
+            stats?: null | components["schemas"]["ImpactStats"];
+            suppressed: boolean;
+        };
         Participant: {
             /** Format: date */
             birth_date?: string | null;
@@ -3292,6 +3482,9 @@ export interface components {
         };
         /** @enum {string} */
         Purpose: "quality" | "impact";
+        QualityReport: {
+            surveys: components["schemas"]["SurveyQuality"][];
+        };
         Question: {
             /** @description Stable across versions: analytics group answers by it. */
             code: string;
@@ -3310,6 +3503,26 @@ export interface components {
         };
         /** @enum {string} */
         QuestionKind: "text" | "single" | "multiple" | "scale" | "number";
+        QuestionSummary: {
+            answered: number;
+            code: string;
+            distribution: components["schemas"]["OptionCount"][];
+            kind: components["schemas"]["QuestionKind"];
+            /** Format: double */
+            mean?: number | null;
+            /** Format: double */
+            median?: number | null;
+            /** @description Open answers, only for those who may read minors' answers one by one. */
+            open_answers?: string[] | null;
+            /**
+             * Format: double
+             * @description How far the mean stands between the scale's ends, 0–1, to compare scales of 5 and 10.
+             */
+            score?: number | null;
+            /** @description Withheld: fewer than 5 children answered, seen from outside the school's staff. */
+            suppressed: boolean;
+            text: string;
+        };
         Rank: {
             /**
              * Format: int64
@@ -3479,6 +3692,8 @@ export interface components {
         };
         /** @enum {string} */
         Side: "mentee" | "mentor";
+        /** @enum {string} */
+        Source: "survey" | "records";
         Stage: {
             activities: components["schemas"]["Activity"][];
             expected_result: string;
@@ -3542,6 +3757,24 @@ export interface components {
         };
         /** @enum {string} */
         SurveyPhase: "quality" | "entry" | "exit" | "interim";
+        SurveyQuality: {
+            audience: components["schemas"]["Audience"];
+            gaps: components["schemas"]["ExpectationGap"][];
+            /** Format: int64 */
+            invitations: number;
+            phase: components["schemas"]["SurveyPhase"];
+            questions: components["schemas"]["QuestionSummary"][];
+            /** Format: double */
+            response_rate?: number | null;
+            /** @description The best rated items (codes), strongest first. */
+            strengths: string[];
+            submitted: number;
+            /** Format: int64 */
+            survey_id: number;
+            title: string;
+            /** @description The worst rated items (codes), weakest first. */
+            weaknesses: string[];
+        };
         SurveyTemplate: {
             audience: components["schemas"]["Audience"];
             code: string;
@@ -7095,6 +7328,127 @@ export interface operations {
             };
         };
     };
+    list_measurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_measurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_media_plan: {
         parameters: {
             query?: never;
@@ -7539,6 +7893,98 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    impact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    quality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
