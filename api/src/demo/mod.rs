@@ -14,6 +14,7 @@ use crate::orgs::store::search_key;
 
 mod bases;
 mod meetings;
+mod monitoring;
 mod pairs;
 mod programme;
 
@@ -50,7 +51,7 @@ pub struct DemoLogin {
     pub role: &'static str,
 }
 
-/// Loads the whole demo (the tree, the people, the programme, its bases and pairs) if it is not there
+/// Loads the whole demo (the tree, the people, the programme, its bases, pairs and monitoring) if it is not there
 /// yet; returns the logins to print.
 pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
     let logins = load_core(conn)?;
@@ -63,7 +64,8 @@ pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
             .first(conn)?;
         let today = crate::programs::store::school_today(conn, school)?;
         bases::load(conn, school, program, today)?;
-        pairs::load(conn, school, program, today)
+        pairs::load(conn, school, program, today)?;
+        monitoring::load(conn, program, today)
     })?;
     Ok(logins)
 }

@@ -130,7 +130,7 @@ fn gaps(questions: &[Question], answers: &[BTreeMap<String, Value>], withhold: b
         .filter_map(|q| q.expectation_of.as_ref().map(|of| (of.clone(), q.code.clone())))
         .map(|(expectation, reality)| {
             let both: Vec<(f64, f64)> = answers.iter().filter_map(|a| Some((a.get(&expectation)?.as_f64()?, a.get(&reality)?.as_f64()?))).collect();
-            let shown = !(withhold && both.len() < MIN_GROUP) && !both.is_empty();
+            let shown = !(both.is_empty() || withhold && both.len() < MIN_GROUP);
             let e = shown.then(|| mean(&both.iter().map(|b| b.0).collect::<Vec<_>>()).ok()).flatten();
             let r = shown.then(|| mean(&both.iter().map(|b| b.1).collect::<Vec<_>>()).ok()).flatten();
             ExpectationGap { n: both.len(), gap: e.zip(r).map(|(e, r)| r - e), expectation_mean: e, reality_mean: r, expectation, reality }
@@ -159,7 +159,9 @@ pub fn report(conn: &mut DbConnection, principal: &Principal, program_id: i64, s
         // Children's answers are the ones a small count could betray.
         let withhold = !staff && audience == Audience::Mentee;
         let summaries: Vec<QuestionSummary> = questions.iter().map(|q| summarise(q, &answers, withhold, read_open)).collect();
-        let mut rated: Vec<(&str, f64)> = summaries.iter().filter(|q| questions.iter().any(|x| x.code == q.code && x.expectation_of.is_none())).filter_map(|q| q.score.map(|s| (q.code.as_str(), s))).collect();
+        // Expectations and the answers set against them are the gap's, not ratings of the programme.
+        let paired = |code: &str| questions.iter().any(|x| x.code == code && x.expectation_of.is_some() || x.expectation_of.as_deref() == Some(code));
+        let mut rated: Vec<(&str, f64)> = summaries.iter().filter(|q| !paired(&q.code)).filter_map(|q| q.score.map(|s| (q.code.as_str(), s))).collect();
         rated.sort_by(|a, b| b.1.total_cmp(&a.1));
         let strengths = rated.iter().take(3).map(|r| r.0.to_owned()).collect();
         let weaknesses = rated.iter().rev().take(3).map(|r| r.0.to_owned()).collect();
