@@ -158,6 +158,7 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .service(public::answer_public_survey)
         .service(measurements::list_measurements)
         .service(measurements::record_measurements)
+        .service(measurements::import_measurements)
         .service(impact::impact)
         .service(quality::quality);
 }

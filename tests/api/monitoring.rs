@@ -139,6 +139,18 @@ async fn impact_is_measured_entry_to_exit_with_its_statistics(app: TestApp) {
     assert_eq!(recorded.status, 200, "{}", recorded.body);
     let outsider = app.post(&format!("programs/{}/measurements", b.programme), &b.curator, json!({"items": [{"participant_id": 999999, "parameter": "average_grade", "phase": "entry", "value": 3.0}]})).await;
     assert_eq!(outsider.body["errors"][0]["field"], "items[0].participant_id");
+    // The same from a file of the school's records, a decimal comma and Russian phases included.
+    let file = |rows: &str| format!("participant_id;parameter;phase;value;measured_on\n{rows}");
+    let import = |body: String| {
+        let url = app.url(&format!("programs/{}/measurements/import", b.programme));
+        let token = b.curator.clone();
+        async move { nastavnik_tests::TestApp::read(reqwest::Client::new().post(url).bearer_auth(token).header("Content-Type", "text/csv").body(body).send().await.expect("import")).await }
+    };
+    let bad = import(file(&format!("{0};clubs;вход;2;01.10.2026\n{0};clubs;середина;3;", people[1]))).await;
+    assert_eq!((bad.status.as_u16(), bad.body["errors"][0]["field"].as_str()), (422, Some("rows[1].phase")), "{}", bad.body);
+    assert_eq!(app.count("measurements"), 12, "nothing of the bad file written");
+    let good = import(file(&format!("{0};clubs;вход;1,5;01.10.2026\n{0};clubs;выход;3;2026-11-25", people[1]))).await;
+    assert_eq!((good.status.as_u16(), good.body["items"].as_array().map(Vec::len)), (200, Some(14)), "{}", good.body);
     // One child answers the instrument at entry and at exit.
     let impact = template_id(&app, &b.curator, b.school, "impact_mentee").await;
     for (phase, value) in [("entry", 4), ("exit", 8)] {

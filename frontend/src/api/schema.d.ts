@@ -832,6 +832,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{id}/measurements/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load measurements from a CSV file of the school's records
+         * @description Columns: `external_id` (or `participant_id`), `parameter`, `phase` (entry/exit, вход/выход), `value`, optionally `measured_on`; `;` or `,` separated, UTF-8. All rows are written or none; a bad row is named `rows[i].column`.
+         */
+        post: operations["import_measurements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{id}/media-plan": {
         parameters: {
             query?: never;
@@ -7387,6 +7407,82 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MeasurementsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description programme_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_measurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the file */
+        requestBody: {
+            content: {
+                "text/csv": string;
             };
         };
         responses: {
