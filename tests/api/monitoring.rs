@@ -187,6 +187,7 @@ async fn impact_is_measured_entry_to_exit_with_its_statistics(app: TestApp) {
 
 async fn quality_reports_distributions_gaps_and_withholds_small_counts(app: TestApp) {
     let b = base(&app, &[mentor(10, 1)], &[mentee(6), mentee(7)]).await;
+    let pair = crate::pairs::make_pair(&app, &b, b.mentors[0], &[b.mentees[0]]).await;
     let quality = template_id(&app, &b.curator, b.school, "quality_mentee").await;
     let survey = app.post(&format!("programs/{}/surveys", b.programme), &b.curator, json!({"template_id": quality, "phase": "quality", "opens_on": days(-2), "closes_on": days(14)})).await;
     let mentees = app.get(&format!("programs/{}/mentees", b.programme), &b.curator).await;
@@ -201,6 +202,8 @@ async fn quality_reports_distributions_gaps_and_withholds_small_counts(app: Test
     assert_eq!((s["submitted"].as_u64(), s["response_rate"].as_f64()), (Some(2), Some(1.0)));
     let question = |code: &str| s["questions"].as_array().and_then(|q| q.iter().find(|q| q["code"] == code)).cloned().unwrap_or_default();
     assert_eq!(question("satisfaction")["mean"].as_f64(), Some(4.5));
+    let by_pair = question("satisfaction")["groups"].as_array().and_then(|g| g.iter().find(|g| g["by"] == "pair")).cloned().unwrap_or_default();
+    assert_eq!((by_pair["group"].as_str().map(str::to_owned), by_pair["n"].as_u64(), by_pair["mean"].as_f64()), (Some(pair.id().to_string()), Some(1), Some(4.0)), "the paired child rated 4");
     assert_eq!(question("regularity")["distribution"][0], json!({"value": "раз в неделю и чаще", "count": 2}));
     assert_eq!(question("most_useful")["open_answers"], json!(["Разбор задач", "Разбор задач"]));
     assert_eq!(s["strengths"][0], "satisfaction", "{}", s["strengths"]);

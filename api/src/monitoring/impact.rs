@@ -151,8 +151,8 @@ fn survey_values(conn: &mut DbConnection, program_id: i64, values: &mut Values) 
     Ok(())
 }
 
-/// Each participant's latest pair: its form, role model, and how it was formed.
-fn pairing_of(conn: &mut DbConnection, program_id: i64) -> Result<HashMap<i64, [String; 3]>, ApiError> {
+/// Each participant's latest pair: its form, role model, how it was formed, and the pair's number.
+pub fn pairing_of(conn: &mut DbConnection, program_id: i64) -> Result<HashMap<i64, [String; 4]>, ApiError> {
     type Row = (i64, i64, String, Option<String>, Option<i64>);
     let as_mentee: Vec<Row> = pair_mentees::table
         .inner_join(pairs::table)
@@ -166,10 +166,10 @@ fn pairing_of(conn: &mut DbConnection, program_id: i64) -> Result<HashMap<i64, [
         .select((pairs::id, program_mentors::participant_id, pairs::form, pairs::role_model, pairs::matching_run_id))
         .load(conn)?;
     let algorithms: HashMap<i64, String> = matching_runs::table.filter(matching_runs::program_id.eq(program_id)).select((matching_runs::id, matching_runs::algorithm)).load(conn)?.into_iter().collect();
-    let mut latest: HashMap<i64, (i64, [String; 3])> = HashMap::new();
+    let mut latest: HashMap<i64, (i64, [String; 4])> = HashMap::new();
     for (pair, person, form, role_model, run) in as_mentee.into_iter().chain(as_mentor) {
         let algorithm = run.and_then(|r| algorithms.get(&r).cloned()).unwrap_or_else(|| "manual".into());
-        let facts = [form, role_model.unwrap_or_else(|| "none".into()), algorithm];
+        let facts = [form, role_model.unwrap_or_else(|| "none".into()), algorithm, pair.to_string()];
         if latest.get(&person).is_none_or(|(p, _)| *p < pair) {
             latest.insert(person, (pair, facts));
         }

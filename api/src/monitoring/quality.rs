@@ -2,16 +2,15 @@
 //! question's distribution, mean and median, the strongest and weakest rated items, the gap between
 //! what people expected and what they got, and the open answers for those who may read them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{get, web};
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::impact::MIN_GROUP;
+use super::impact::{MIN_GROUP, pairing_of};
 use super::questions::{Question, QuestionKind};
 use super::stats::{mean, median};
 use super::{Audience, SurveyPhase};
@@ -46,6 +45,18 @@ pub struct QuestionSummary {
     pub distribution: Vec<OptionCount>,
     /// Open answers, only for those who may read minors' answers one by one.
     pub open_answers: Option<Vec<String>>,
+    /// The mean by form, role model and pair of the respondents (numeric questions).
+    pub groups: Vec<GroupMean>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GroupMean {
+    /// `form`, `role_model` or `pair`.
+    pub by: &'static str,
+    pub group: String,
+    pub n: usize,
+    pub suppressed: bool,
+    pub mean: Option<f64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -80,6 +91,27 @@ pub struct SurveyQuality {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct QualityReport {
     pub surveys: Vec<SurveyQuality>,
+}
+
+/// The mean of a numeric question in each group of respondents.
+fn group_means(q: &Question, answers: &[BTreeMap<String, Value>], who: &[Option<i64>], groups_of: &HashMap<i64, [String; 4]>, withhold: bool) -> Vec<GroupMean> {
+    if !matches!(q.kind, QuestionKind::Scale | QuestionKind::Number) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (by, index) in [("form", 0), ("role_model", 1), ("pair", 3)] {
+        let mut split: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        for (a, person) in answers.iter().zip(who) {
+            if let (Some(v), Some(facts)) = (a.get(&q.code).and_then(Value::as_f64), person.and_then(|p| groups_of.get(&p))) {
+                split.entry(facts[index].clone()).or_default().push(v);
+            }
+        }
+        for (group, values) in split {
+            let suppressed = withhold && values.len() < MIN_GROUP;
+            out.push(GroupMean { by, group, n: values.len(), suppressed, mean: if suppressed { None } else { mean(&values).ok() } });
+        }
+    }
+    out
 }
 
 fn summarise(q: &Question, answers: &[BTreeMap<String, Value>], withhold: bool, read_open: bool) -> QuestionSummary {
@@ -121,6 +153,7 @@ fn summarise(q: &Question, answers: &[BTreeMap<String, Value>], withhold: bool, 
         score,
         distribution,
         open_answers: (q.kind == QuestionKind::Text && read_open).then(|| given.iter().filter_map(|v| v.as_str()).map(str::to_owned).collect()),
+        groups: Vec::new(),
     }
 }
 
@@ -149,16 +182,21 @@ pub fn report(conn: &mut DbConnection, principal: &Principal, program_id: i64, s
         .order(s::id)
         .select((s::id, st::title, s::phase, s::audience, st::questions))
         .load(conn)?;
+    let groups_of = pairing_of(conn, program_id)?;
     let mut surveys = Vec::new();
     for (survey_id, title, phase, audience, questions) in rows {
         let audience: Audience = from_text(&audience)?;
         let questions: Vec<Question> = from_json(&questions)?;
-        let responses: Vec<(String, Option<NaiveDateTime>)> = sr::table.filter(sr::survey_id.eq(survey_id)).filter(sr::submitted_at.is_not_null()).select((sr::answers, sr::submitted_at)).load(conn)?;
+        let responses: Vec<(String, Option<i64>)> = sr::table.filter(sr::survey_id.eq(survey_id)).filter(sr::submitted_at.is_not_null()).select((sr::answers, sr::participant_id)).load(conn)?;
         let answers: Vec<BTreeMap<String, Value>> = responses.iter().map(|r| from_json(&r.0)).collect::<Result<_, _>>()?;
+        let who: Vec<Option<i64>> = responses.iter().map(|r| r.1).collect();
         let invitations: i64 = si::table.filter(si::survey_id.eq(survey_id)).count().get_result(conn)?;
         // Children's answers are the ones a small count could betray.
         let withhold = !staff && audience == Audience::Mentee;
-        let summaries: Vec<QuestionSummary> = questions.iter().map(|q| summarise(q, &answers, withhold, read_open)).collect();
+        let summaries: Vec<QuestionSummary> = questions
+            .iter()
+            .map(|q| QuestionSummary { groups: group_means(q, &answers, &who, &groups_of, withhold), ..summarise(q, &answers, withhold, read_open) })
+            .collect();
         // Expectations and the answers set against them are the gap's, not ratings of the programme.
         let paired = |code: &str| questions.iter().any(|x| x.code == code && x.expectation_of.is_some() || x.expectation_of.as_deref() == Some(code));
         let mut rated: Vec<(&str, f64)> = summaries.iter().filter(|q| !paired(&q.code)).filter_map(|q| q.score.map(|s| (q.code.as_str(), s))).collect();
@@ -185,7 +223,7 @@ pub fn report(conn: &mut DbConnection, principal: &Principal, program_id: i64, s
 #[utoipa::path(
     tag = "monitoring",
     summary = "Phase 1: the programme's quality from its questionnaires",
-    description = "Per quality survey: the response rate; per question the distribution, mean and median; the strongest and weakest rated items; the expectation-vs-reality gap; open answers for those who may read minors' answers. Figures about fewer than 5 children are withheld outside the school's staff.",
+    description = "Per quality survey: the response rate; per question the distribution, mean and median, and the mean by form, role model and pair; the strongest and weakest rated items; the expectation-vs-reality gap; open answers for those who may read minors' answers. Figures about fewer than 5 children are withheld outside the school's staff.",
     params(("id" = i64, Path, description = "programme id")),
     responses((status = 200, body = QualityReport), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = []))

@@ -958,7 +958,7 @@ export interface paths {
         };
         /**
          * Phase 1: the programme's quality from its questionnaires
-         * @description Per quality survey: the response rate; per question the distribution, mean and median; the strongest and weakest rated items; the expectation-vs-reality gap; open answers for those who may read minors' answers. Figures about fewer than 5 children are withheld outside the school's staff.
+         * @description Per quality survey: the response rate; per question the distribution, mean and median, and the mean by form, role model and pair; the strongest and weakest rated items; the expectation-vs-reality gap; open answers for those who may read minors' answers. Figures about fewer than 5 children are withheld outside the school's staff.
          */
         get: operations["quality"];
         put?: never;
@@ -1867,6 +1867,15 @@ export interface components {
             n: number;
             stats?: null | components["schemas"]["ImpactStats"];
             /** @description Withheld: fewer than 5 people, seen from outside the school's staff. */
+            suppressed: boolean;
+        };
+        GroupMean: {
+            /** @description `form`, `role_model` or `pair`. */
+            by: string;
+            group: string;
+            /** Format: double */
+            mean?: number | null;
+            n: number;
             suppressed: boolean;
         };
         Health: {
@@ -3527,6 +3536,8 @@ export interface components {
             answered: number;
             code: string;
             distribution: components["schemas"]["OptionCount"][];
+            /** @description The mean by form, role model and pair of the respondents (numeric questions). */
+            groups: components["schemas"]["GroupMean"][];
             kind: components["schemas"]["QuestionKind"];
             /** Format: double */
             mean?: number | null;
