@@ -5,24 +5,13 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./support.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = resolve(here, "../test-results");
 const baseUrl = process.env.NASTAVNIK_E2E_URL;
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = CHROMIUM_PATH;
 const only = process.argv[2];
-
-// The flags Debian's Chromium needs to run headless as root with no network but loopback.
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 if (!baseUrl) {
   console.error("e2e: set NASTAVNIK_E2E_URL to the running server, e.g. http://127.0.0.1:18080");

@@ -1,5 +1,25 @@
 // Steps several journeys share. Selectors go by role and visible Russian text, as a user would.
+import { chromium } from "playwright-core";
+
 export const DEMO_PASSWORD = "demo-password-2026";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The flags Debian's Chromium needs to run headless as root with no network but loopback.
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Another browser, sharing nothing with the journey's: someone else's phone. Close it when done. */
+export function launchFreshBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
 
 export async function logIn(page, baseUrl, email) {
   await page.goto(`${baseUrl}/`);

@@ -248,3 +248,41 @@ export const MEETING_KINDS = ["introduction", "trial", "planning", "regular", "f
 export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const satisfies readonly MeetingStatus[];
 export const MEETING_FORMATS = ["in_person", "online"] as const satisfies readonly MeetingFormat[];
 export const ALERT_CODES = ["no_introduction", "quiet_pair", "missed_meetings"] as const satisfies readonly AlertCode[];
+
+export type SurveyTemplate = ResponseOf<"/api/v1/survey-templates/{id}", "get">;
+export type NewSurveyTemplate = RequestOf<"/api/v1/organizations/{id}/survey-templates", "post">;
+export type TemplateVersionInput = RequestOf<"/api/v1/survey-templates/{id}", "put">;
+export type Question = SurveyTemplate["questions"][number];
+export type QuestionKind = Question["kind"];
+export type Purpose = SurveyTemplate["purpose"];
+export type Audience = SurveyTemplate["audience"];
+export type Survey = ResponseOf<"/api/v1/surveys/{id}", "get">;
+export type SurveyPhase = Survey["phase"];
+export type ResponseCounts = Survey["counts"];
+export type NewSurvey = RequestOf<"/api/v1/programs/{id}/surveys", "post">;
+export type NewInvitations = RequestOf<"/api/v1/surveys/{id}/invitations", "post">;
+export type IssuedInvitation = ResponseOf<"/api/v1/surveys/{id}/invitations", "post">["items"][number];
+export type InvitationState = ResponseOf<"/api/v1/surveys/{id}/invitations", "get">["items"][number];
+export type InvitationStatus = InvitationState["status"];
+export type PublicSurvey = ResponseOf<"/api/v1/public/surveys/{token}", "get">;
+export type AnswersInput = RequestOf<"/api/v1/public/surveys/{token}", "put">;
+
+/** Phase 1 (the programme's quality) first, then phase 2's measurements in time order. */
+export const SURVEY_PHASES = ["quality", "entry", "interim", "exit"] as const satisfies readonly SurveyPhase[];
+export const PURPOSES = ["quality", "impact"] as const satisfies readonly Purpose[];
+export const AUDIENCES = ["mentee", "mentor", "curator"] as const satisfies readonly Audience[];
+export const QUESTION_KINDS = ["scale", "single", "multiple", "text", "number"] as const satisfies readonly QuestionKind[];
+export const INVITATION_STATUSES = ["unused", "started", "submitted"] as const satisfies readonly InvitationStatus[];
+
+export type QualityReport = ResponseOf<"/api/v1/programs/{id}/monitoring/quality", "get">;
+export type SurveyQuality = QualityReport["surveys"][number];
+export type QuestionSummary = SurveyQuality["questions"][number];
+export type ExpectationGap = SurveyQuality["gaps"][number];
+export type ImpactReport = ResponseOf<"/api/v1/programs/{id}/monitoring/impact", "get">;
+export type ParameterImpact = ImpactReport["parameters"][number];
+export type GroupImpact = ParameterImpact["groups"][number];
+export type ImpactStats = NonNullable<ParameterImpact["stats"]>;
+export type Dynamics = NonNullable<ParameterImpact["participants"]>[number];
+export type Measurement = ResponseOf<"/api/v1/programs/{id}/measurements", "get">["items"][number];
+export type MeasurementPhase = Measurement["phase"];
+export type MeasurementsInput = RequestOf<"/api/v1/programs/{id}/measurements", "post">;

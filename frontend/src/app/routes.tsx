@@ -29,6 +29,12 @@ const PairMeetingsPage = lazy(() =>
   import("../features/meetings/PairMeetingsPage").then((m) => ({ default: m.PairMeetingsPage })),
 );
 const MyMeetingsPage = lazy(() => import("../features/meetings/MyMeetingsPage").then((m) => ({ default: m.MyMeetingsPage })));
+const SurveyPage = lazy(() => import("../features/monitoring/SurveyPage").then((m) => ({ default: m.SurveyPage })));
+const SurveyTemplatesPage = lazy(() =>
+  import("../features/monitoring/SurveyTemplatesPage").then((m) => ({ default: m.SurveyTemplatesPage })),
+);
+// The page a one-time survey link opens: no account, no shell.
+const AnswerPage = lazy(() => import("../features/monitoring/AnswerPage").then((m) => ({ default: m.AnswerPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -56,6 +62,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/answer/:token" element={<Lazy><AnswerPage /></Lazy>} />
       <Route
         element={
           <RequireSession>
@@ -72,6 +79,8 @@ export function AppRoutes() {
         <Route path="pairs/:pairId/meetings" element={<Lazy><PairMeetingsPage /></Lazy>} />
         <Route path="my-meetings" element={<Lazy><MyMeetingsPage /></Lazy>} />
         <Route path="orders/:orderId/print" element={<Lazy><OrderPrintPage /></Lazy>} />
+        <Route path="surveys/:surveyId" element={<Lazy><SurveyPage /></Lazy>} />
+        <Route path="survey-templates/:organizationId" element={<Lazy><SurveyTemplatesPage /></Lazy>} />
         <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
         <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />
         <Route path="participants/:participantId" element={<Lazy><ParticipantPage /></Lazy>} />

@@ -10,6 +10,7 @@ import { notifyFailure } from "../../components/notify";
 import { useProblemMessage } from "../../components/useProblemMessage";
 import { AlertCountBadge, AlertsTab } from "../meetings/AlertsTab";
 import { ProgramMeetingsTab } from "../meetings/ProgramMeetingsTab";
+import { MonitoringTab } from "../monitoring/MonitoringTab";
 import { MenteesTable } from "./bases/MenteesTable";
 import { MentorsTable } from "./bases/MentorsTable";
 import { RequestMapView } from "./bases/RequestMapView";
@@ -82,6 +83,7 @@ export function ProgramPage() {
           <Tabs.Tab value="alerts" rightSection={<AlertCountBadge programId={program.id} />}>
             {t("meetings.tabs.alerts")}
           </Tabs.Tab>
+          <Tabs.Tab value="monitoring">{t("monitoring.tab")}</Tabs.Tab>
           <Tabs.Tab value="unmatched">{t("programs.tabs.unmatched")}</Tabs.Tab>
           <Tabs.Tab value="preferences">{t("programs.tabs.preferences")}</Tabs.Tab>
           <Tabs.Tab value="media">{t("programs.tabs.mediaPlan")}</Tabs.Tab>
@@ -115,6 +117,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="alerts" pt="md">
           <AlertsTab program={program} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="monitoring" pt="md">
+          <MonitoringTab program={program} readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="unmatched" pt="md">
           <UnmatchedTab programId={program.id} schoolId={program.school_id} readOnly={readOnly} />

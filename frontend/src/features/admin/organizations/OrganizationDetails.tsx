@@ -1,7 +1,10 @@
 import { Badge, Button, Group, Paper, Stack, Tabs, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
+import { useMe } from "../../../api/me";
 import type { Organization } from "../../../api/types";
+import { editsTemplates } from "../../monitoring/permissions";
+import { SurveyTemplatesPanel } from "../../monitoring/SurveyTemplatesPanel";
 import { ApiTokensPanel } from "./ApiTokensPanel";
 import { ContingentEditor } from "./ContingentEditor";
 import { CreateOrganizationModal } from "./CreateOrganizationModal";
@@ -13,6 +16,9 @@ export function OrganizationDetails({ organization }: { organization: Organizati
   const { t } = useTranslation();
   const [creating, createModal] = useDisclosure(false);
   const childKind = childKindOf(organization.kind);
+  const { data: me } = useMe();
+  // Survey templates serve the schools below an institute, and a school has its own.
+  const hasSurveyTemplates = organization.kind === "institute" || organization.kind === "school";
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="organization-title">
@@ -37,6 +43,7 @@ export function OrganizationDetails({ organization }: { organization: Organizati
             {organization.kind === "institute" && (
               <Tabs.Tab value="roadmapTemplate">{t("organizations.tabs.roadmapTemplate")}</Tabs.Tab>
             )}
+            {hasSurveyTemplates && <Tabs.Tab value="surveyTemplates">{t("monitoring.templates.title")}</Tabs.Tab>}
             <Tabs.Tab value="tokens">{t("organizations.tabs.tokens")}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="details" pt="md">
@@ -50,6 +57,11 @@ export function OrganizationDetails({ organization }: { organization: Organizati
           {organization.kind === "institute" && (
             <Tabs.Panel value="roadmapTemplate" pt="md">
               <RoadmapTemplateEditor organizationId={organization.id} />
+            </Tabs.Panel>
+          )}
+          {hasSurveyTemplates && (
+            <Tabs.Panel value="surveyTemplates" pt="md">
+              <SurveyTemplatesPanel organizationId={organization.id} canEdit={!!me && editsTemplates(me, organization.id)} />
             </Tabs.Panel>
           )}
           <Tabs.Panel value="tokens" pt="md">
