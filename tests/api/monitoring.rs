@@ -107,7 +107,9 @@ async fn a_child_answers_through_a_one_time_link(app: TestApp) {
     assert_eq!(states.body["items"][0]["status"], "submitted");
     let spare = app.post(&format!("surveys/{}/invitations", survey.id()), &b.curator, json!({"count": 1})).await;
     let spare_token = spare.body["items"][0]["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
-    assert_eq!(app.post(&format!("surveys/{}/close", survey.id()), &b.curator, json!({})).await.status, 200);
+    let closed = app.post(&format!("surveys/{}/close", survey.id()), &b.curator, json!({})).await;
+    assert_eq!((closed.status.as_u16(), closed.body["status"].as_str()), (200, Some("closed_early")));
+    assert_eq!(read(format!("public/surveys/{spare_token}")).await.body["status"], "closed_early", "the page tells an early close from the end");
     let late = put(format!("public/surveys/{spare_token}"), json!({"answers": {"engagement": 3}})).await;
     assert_eq!(late.code(), "survey_closed");
     assert_eq!(app.post(&format!("surveys/{}/invitations", survey.id()), &b.curator, json!({"count": 1})).await.code(), "survey_closed");

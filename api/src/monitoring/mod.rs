@@ -110,6 +110,32 @@ pub struct ResponseCounts {
     pub response_rate: Option<f64>,
 }
 
+/// Where a survey stands on the school's calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SurveyStatus {
+    NotYetOpen,
+    Open,
+    /// Past its closing date.
+    Finished,
+    /// Closed before its date by the curator.
+    ClosedEarly,
+}
+
+impl SurveyStatus {
+    pub fn of(today: NaiveDate, opens_on: NaiveDate, closes_on: NaiveDate, closed_early: bool) -> Self {
+        if closed_early {
+            Self::ClosedEarly
+        } else if today < opens_on {
+            Self::NotYetOpen
+        } else if today > closes_on {
+            Self::Finished
+        } else {
+            Self::Open
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Survey {
     pub id: i64,
@@ -122,6 +148,7 @@ pub struct Survey {
     pub closes_on: NaiveDate,
     /// Open now: between its dates in the school's calendar and not closed early.
     pub open: bool,
+    pub status: SurveyStatus,
     pub closed_at: Option<DateTime<Utc>>,
     pub counts: ResponseCounts,
     pub created_at: DateTime<Utc>,
@@ -139,4 +166,18 @@ pub struct NewSurvey {
     pub phase: SurveyPhase,
     pub opens_on: NaiveDate,
     pub closes_on: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SurveyStatus;
+
+    #[test]
+    fn a_survey_stands_where_the_school_calendar_puts_it() {
+        let d = |day| chrono::NaiveDate::from_ymd_opt(2026, 12, day).expect("date");
+        assert_eq!(SurveyStatus::of(d(1), d(2), d(9), false), SurveyStatus::NotYetOpen);
+        assert_eq!(SurveyStatus::of(d(9), d(2), d(9), false), SurveyStatus::Open);
+        assert_eq!(SurveyStatus::of(d(10), d(2), d(9), false), SurveyStatus::Finished);
+        assert_eq!(SurveyStatus::of(d(5), d(2), d(9), true), SurveyStatus::ClosedEarly);
+    }
 }

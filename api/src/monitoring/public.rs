@@ -12,6 +12,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::questions::{Question, check_answers, missing_required};
+use super::SurveyStatus;
 use super::surveys::is_open;
 use crate::auth::secrets;
 use crate::db::schema::{programs, survey_invitations as si, survey_responses as sr, survey_templates as st, surveys as s};
@@ -28,6 +29,7 @@ pub struct PublicSurvey {
     pub opens_on: NaiveDate,
     pub closes_on: NaiveDate,
     pub open: bool,
+    pub status: SurveyStatus,
     /// What was saved so far, by question code.
     pub answers: BTreeMap<String, Value>,
     pub submitted: bool,
@@ -81,6 +83,7 @@ fn view(conn: &mut DbConnection, inv: Invitation) -> Result<PublicSurvey, ApiErr
     let (answers, submitted) = saved(conn, inv.id)?.map(|(_, a, s)| (a, s)).unwrap_or_default();
     Ok(PublicSurvey {
         open: is_open(today, inv.opens_on, inv.closes_on, inv.closed_at),
+        status: SurveyStatus::of(today, inv.opens_on, inv.closes_on, inv.closed_at.is_some()),
         title: inv.title,
         questions: inv.questions,
         opens_on: inv.opens_on,

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::templates::{load_row, usable_at};
-use super::{Audience, NewSurvey, Purpose, ResponseCounts, Survey, SurveyList};
+use super::{Audience, NewSurvey, Purpose, ResponseCounts, Survey, SurveyList, SurveyStatus};
 use crate::auth::secrets;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{program_mentees, program_mentors, survey_invitations as si, survey_responses as sr, survey_templates as st, surveys as s};
@@ -59,6 +59,7 @@ fn to_surveys(conn: &mut DbConnection, rows: Vec<SurveyRow>, school_id: i64) -> 
                 opens_on,
                 closes_on,
                 open: is_open(today, opens_on, closes_on, closed_at),
+                status: SurveyStatus::of(today, opens_on, closes_on, closed_at.is_some()),
                 closed_at: closed_at.map(|c| c.and_utc()),
                 counts: counts(conn, id)?,
                 created_at: created_at.and_utc(),

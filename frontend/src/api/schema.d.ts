@@ -3506,6 +3506,7 @@ export interface components {
             /** Format: date */
             opens_on: string;
             questions: components["schemas"]["Question"][];
+            status: components["schemas"]["SurveyStatus"];
             submitted: boolean;
             title: string;
         };
@@ -3779,6 +3780,7 @@ export interface components {
             phase: components["schemas"]["SurveyPhase"];
             /** Format: int64 */
             program_id: number;
+            status: components["schemas"]["SurveyStatus"];
             /** Format: int64 */
             template_id: number;
             title: string;
@@ -3806,6 +3808,11 @@ export interface components {
             /** @description The worst rated items (codes), weakest first. */
             weaknesses: string[];
         };
+        /**
+         * @description Where a survey stands on the school's calendar.
+         * @enum {string}
+         */
+        SurveyStatus: "not_yet_open" | "open" | "finished" | "closed_early";
         SurveyTemplate: {
             audience: components["schemas"]["Audience"];
             code: string;

@@ -23,6 +23,7 @@ function survey(extra: Partial<PublicSurvey> = {}): PublicSurvey {
     opens_on: "2026-12-01",
     closes_on: "2026-12-14",
     open: true,
+    status: "open",
     submitted: false,
     answers: {},
     questions: [

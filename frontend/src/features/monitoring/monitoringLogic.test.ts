@@ -81,7 +81,7 @@ function template(id: number, organization_id: number | null, code: string, vers
 function survey(extra: Partial<Survey> = {}): Survey {
   return {
     id: 1, program_id: 1, template_id: 4, title: "Мониторинг влияния", phase: "entry", audience: "mentee",
-    opens_on: "2026-12-01", closes_on: "2026-12-14", open: true, closed_at: null,
+    opens_on: "2026-12-01", closes_on: "2026-12-14", open: true, status: "open", closed_at: null,
     counts: { invitations: 0, started: 0, submitted: 0, response_rate: null }, created_at: "2026-11-30T10:00:00Z",
     ...extra,
   };
