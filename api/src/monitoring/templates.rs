@@ -172,6 +172,16 @@ pub async fn get_template(db: web::Data<Db>, principal: Principal, id: web::Path
     Ok(web::Json(template))
 }
 
+/// A template the caller may change: one of an organisation's (the standard ones do not change),
+/// with the owner.
+fn owned_for_write(conn: &mut DbConnection, principal: &Principal, id: i64) -> Result<(TemplateRow, i64), ApiError> {
+    let row = load_row(conn, id)?;
+    authorize_read(conn, principal, &row)?;
+    let owner = row.organization_id.ok_or_else(ApiError::forbidden)?;
+    authorize_write(conn, principal, owner)?;
+    Ok((row, owner))
+}
+
 #[utoipa::path(
     tag = "monitoring",
     summary = "Edit a template no survey runs yet",
@@ -190,10 +200,7 @@ pub async fn update_template(db: web::Data<Db>, principal: Principal, id: web::P
     let input = body.0;
     let template = db
         .write(move |conn| {
-            let row = load_row(conn, id)?;
-            authorize_read(conn, &principal, &row)?;
-            let owner = row.organization_id.ok_or_else(ApiError::forbidden)?;
-            authorize_write(conn, &principal, owner)?;
+            let (row, _) = owned_for_write(conn, &principal, id)?;
             let used: i64 = surveys::table.filter(surveys::template_id.eq(id)).count().get_result(conn)?;
             if used > 0 {
                 return Err(ApiError::conflict("template_in_use", "surveys run this template: make a new version (POST /survey-templates/{id}/versions)"));
@@ -227,10 +234,7 @@ pub async fn new_version(db: web::Data<Db>, principal: Principal, id: web::Path<
     let input = body.0;
     let template = db
         .write(move |conn| {
-            let row = load_row(conn, id)?;
-            authorize_read(conn, &principal, &row)?;
-            let owner = row.organization_id.ok_or_else(ApiError::forbidden)?;
-            authorize_write(conn, &principal, owner)?;
+            let (row, owner) = owned_for_write(conn, &principal, id)?;
             checked(&input.questions)?;
             let latest: Option<i32> = st::table.filter(st::organization_id.eq(owner)).filter(st::code.eq(&row.code)).select(diesel::dsl::max(st::version)).first(conn)?;
             let new_id: i64 = diesel::insert_into(st::table)
