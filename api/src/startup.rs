@@ -142,7 +142,7 @@ fn meetings_v1(cfg: &mut ServiceConfig) {
 
 /// Monitoring: templates, surveys, invitations, answers through a link.
 fn monitoring_v1(cfg: &mut ServiceConfig) {
-    use monitoring::{impact, measurements, public, quality, surveys, templates};
+    use monitoring::{impact, measurements, mine, public, quality, surveys, templates};
     cfg.service(templates::list_templates)
         .service(templates::create_template)
         .service(templates::get_template)
@@ -156,6 +156,9 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .service(surveys::list_invitations)
         .service(public::get_public_survey)
         .service(public::answer_public_survey)
+        .service(mine::my_surveys)
+        .service(mine::get_my_survey)
+        .service(mine::answer_my_survey)
         .service(measurements::list_measurements)
         .service(measurements::record_measurements)
         .service(measurements::import_measurements)

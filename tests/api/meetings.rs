@@ -90,7 +90,7 @@ async fn the_sequence_holds_and_the_final_meeting_completes_the_pair(app: TestAp
     assert_eq!(edit.code(), "pair_closed", "a completed pair's meetings are a record");
 }
 
-async fn link_user(app: &TestApp, b: &Base, role: &str, enrolment_path: &str) -> (String, i64) {
+pub async fn link_user(app: &TestApp, b: &Base, role: &str, enrolment_path: &str) -> (String, i64) {
     let admin = app.login("admin").await;
     let email = format!("{role}-{}@school.example", enrolment_path.replace('/', "-"));
     let user = app

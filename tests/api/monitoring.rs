@@ -2,11 +2,13 @@ use chrono::{Duration, Utc};
 use nastavnik_tests::{TestApp, on_both};
 use serde_json::{Value, json};
 
+use crate::meetings::link_user;
 use crate::pairs::{base, mentee, mentor};
 
 on_both!(
     templates_are_standard_regional_and_versioned,
     a_child_answers_through_a_one_time_link,
+    people_with_accounts_answer_in_the_app,
     impact_is_measured_entry_to_exit_with_its_statistics,
     quality_reports_distributions_gaps_and_withholds_small_counts,
 );
@@ -71,35 +73,35 @@ async fn a_child_answers_through_a_one_time_link(app: TestApp) {
     assert_eq!(issued.body["items"][0]["name"], "Учеников Иван0", "the printed sheet names the child");
     let url = issued.body["items"][0]["url"].as_str().unwrap_or("").to_owned();
     let token = url.rsplit('/').next().unwrap_or("").to_owned();
-    let public = format!("public/surveys/{token}");
+    let public = format!("public/survey-links/{token}");
     let client = reqwest::Client::new();
     let read = |path: String| {
         let client = client.clone();
         let url = app.url(&path);
         async move { nastavnik_tests::TestApp::read(client.get(url).send().await.expect("get")).await }
     };
-    let put = |path: String, body: Value| {
+    let respond = |path: String, body: Value| {
         let client = client.clone();
-        let url = app.url(&path);
-        async move { nastavnik_tests::TestApp::read(client.put(url).json(&body).send().await.expect("put")).await }
+        let url = app.url(&format!("{path}/response"));
+        async move { nastavnik_tests::TestApp::read(client.post(url).json(&body).send().await.expect("post")).await }
     };
     let page = read(public.clone()).await;
     assert_eq!((page.status.as_u16(), page.body["questions"].as_array().map(Vec::len)), (200, Some(5)), "no login needed: {}", page.body);
     assert!(!page.body.to_string().contains("Учеников"), "the public page names no one");
-    let partial = put(public.clone(), json!({"answers": {"engagement": 7}})).await;
+    let partial = respond(public.clone(), json!({"answers": {"engagement": 7}})).await;
     assert_eq!((partial.status.as_u16(), partial.body["answers"]["engagement"].as_i64()), (200, Some(7)), "{}", partial.body);
     for (bad, field) in [(json!({"answers": {"activity": "много"}}), "answers.activity"), (json!({"answers": {"activity": 11}}), "answers.activity"), (json!({"answers": {"nonsense": 1}}), "answers.nonsense")] {
-        let refused = put(public.clone(), bad).await;
+        let refused = respond(public.clone(), bad).await;
         assert_eq!((refused.status.as_u16(), refused.body["errors"][0]["field"].as_str()), (422, Some(field)), "{}", refused.body);
     }
-    let early = put(public.clone(), json!({"answers": {"activity": 5}, "submit": true})).await;
+    let early = respond(public.clone(), json!({"answers": {"activity": 5}, "submit": true})).await;
     assert_eq!((early.code().as_str(), early.body["errors"][0]["field"].as_str()), ("answer_required", Some("answers.self_esteem")));
     let resumed = read(public.clone()).await;
     assert_eq!((resumed.body["answers"]["engagement"].as_i64(), resumed.body["answers"]["activity"].is_null()), (Some(7), true), "saved as they go, nothing of the refused submission");
-    let done = put(public.clone(), json!({"answers": {"activity": 5, "self_esteem": 6, "anxiety": 4, "motivation": 8}, "submit": true})).await;
+    let done = respond(public.clone(), json!({"answers": {"activity": 5, "self_esteem": 6, "anxiety": 4, "motivation": 8}, "submit": true})).await;
     assert_eq!((done.status.as_u16(), done.body["submitted"].as_bool()), (200, Some(true)), "{}", done.body);
-    assert_eq!(put(public.clone(), json!({"answers": {"activity": 1}})).await.code(), "invitation_used");
-    assert_eq!(read("public/surveys/nsrv_forged".into()).await.status, 404);
+    assert_eq!(respond(public.clone(), json!({"answers": {"activity": 1}})).await.code(), "invitation_used");
+    assert_eq!(read("public/survey-links/nsrv_forged".into()).await.status, 404);
 
     let rate = app.get(&format!("surveys/{}", survey.id()), &b.curator).await;
     assert_eq!((rate.body["counts"]["submitted"].as_i64(), rate.body["counts"]["response_rate"].as_f64()), (Some(1), Some(1.0)));
@@ -109,18 +111,73 @@ async fn a_child_answers_through_a_one_time_link(app: TestApp) {
     let spare_token = spare.body["items"][0]["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
     let closed = app.post(&format!("surveys/{}/close", survey.id()), &b.curator, json!({})).await;
     assert_eq!((closed.status.as_u16(), closed.body["status"].as_str()), (200, Some("closed_early")));
-    assert_eq!(read(format!("public/surveys/{spare_token}")).await.body["status"], "closed_early", "the page tells an early close from the end");
-    let late = put(format!("public/surveys/{spare_token}"), json!({"answers": {"engagement": 3}})).await;
+    assert_eq!(read(format!("public/survey-links/{spare_token}")).await.body["status"], "closed_early", "the page tells an early close from the end");
+    let late = respond(format!("public/survey-links/{spare_token}"), json!({"answers": {"engagement": 3}})).await;
     assert_eq!(late.code(), "survey_closed");
     assert_eq!(app.post(&format!("surveys/{}/invitations", survey.id()), &b.curator, json!({"count": 1})).await.code(), "survey_closed");
     assert_eq!(app.count("survey_responses"), 1, "nothing written by the refusals");
+}
+
+async fn people_with_accounts_answer_in_the_app(app: TestApp) {
+    let b = base(&app, &[mentor(10, 1)], &[mentee(6)]).await;
+    let (child, child_id) = link_user(&app, &b, "mentee", &format!("programs/{}/mentees", b.programme)).await;
+    let (adult, _) = link_user(&app, &b, "mentor", &format!("programs/{}/mentors", b.programme)).await;
+    let impact = template_id(&app, &b.curator, b.school, "impact_mentee").await;
+    let entry = app.post(&format!("programs/{}/surveys", b.programme), &b.curator, json!({"template_id": impact, "phase": "entry", "opens_on": days(-1), "closes_on": days(10)})).await.id();
+    let mentor_quality = template_id(&app, &b.curator, b.school, "quality_mentor").await;
+    let for_mentors = app.post(&format!("programs/{}/surveys", b.programme), &b.curator, json!({"template_id": mentor_quality, "phase": "quality", "opens_on": days(3), "closes_on": days(10)})).await.id();
+    let curator_quality = template_id(&app, &b.curator, b.school, "quality_curator").await;
+    let for_curators = app.post(&format!("programs/{}/surveys", b.programme), &b.curator, json!({"template_id": curator_quality, "phase": "quality", "opens_on": days(-1), "closes_on": days(10)})).await.id();
+
+    let mine = app.get("me/surveys", &child).await;
+    assert_eq!(mine.body["items"].as_array().map(Vec::len), Some(1), "only the survey of the child's side: {}", mine.body);
+    assert_eq!((mine.body["items"][0]["id"].as_i64(), mine.body["items"][0]["progress"].as_str(), mine.body["items"][0]["open"].as_bool()), (Some(entry), Some("not_started"), Some(true)));
+    let theirs = app.get("me/surveys", &adult).await;
+    assert_eq!((theirs.body["items"][0]["id"].as_i64(), theirs.body["items"][0]["status"].as_str()), (Some(for_mentors), Some("not_yet_open")), "{}", theirs.body);
+    assert_eq!(app.post(&format!("me/surveys/{for_mentors}/response"), &adult, json!({"answers": {"satisfaction": 5}})).await.code(), "survey_not_open");
+    assert_eq!(app.get(&format!("me/surveys/{for_mentors}"), &child).await.status, 404, "a survey of the other side is not the child's");
+    assert_eq!(app.count("survey_invitations"), 0, "reading and refusals issue nothing");
+
+    let path = format!("me/surveys/{entry}");
+    let page = app.get(&path, &child).await;
+    assert_eq!((page.status.as_u16(), page.body["questions"].as_array().map(Vec::len)), (200, Some(5)), "{}", page.body);
+    let refused = app.post(&format!("{path}/response"), &child, json!({"answers": {"engagement": 7, "activity": 42}})).await;
+    assert_eq!((refused.status.as_u16(), refused.body["errors"][0]["field"].as_str()), (422, Some("answers.activity")));
+    assert_eq!((app.count("survey_invitations"), app.count("survey_responses")), (0, 0), "nothing written by a refused answer");
+    let partial = app.post(&format!("{path}/response"), &child, json!({"answers": {"engagement": 7}})).await;
+    assert_eq!((partial.status.as_u16(), partial.body["answers"]["engagement"].as_i64()), (200, Some(7)), "{}", partial.body);
+    assert_eq!(app.get("me/surveys", &child).await.body["items"][0]["progress"], "started");
+
+    // A link printed for the same child continues the same response: one person, one answer.
+    let issued = app.post(&format!("surveys/{entry}/invitations"), &b.curator, json!({"participant_ids": [child_id]})).await;
+    let link = issued.body["items"][0]["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
+    let through_link = reqwest::Client::new().get(app.url(&format!("public/survey-links/{link}"))).send().await.expect("get");
+    let through_link = nastavnik_tests::TestApp::read(through_link).await;
+    assert_eq!(through_link.body["answers"]["engagement"], 7, "the link shows what the account saved");
+    let done = app.post(&format!("{path}/response"), &child, json!({"answers": {"activity": 5, "self_esteem": 6, "anxiety": 4, "motivation": 8}, "submit": true})).await;
+    assert_eq!((done.status.as_u16(), done.body["submitted"].as_bool()), (200, Some(true)), "{}", done.body);
+    assert_eq!(app.post(&format!("{path}/response"), &child, json!({"answers": {"activity": 1}})).await.code(), "invitation_used");
+    let rate = app.get(&format!("surveys/{entry}"), &b.curator).await;
+    assert_eq!((rate.body["counts"]["invitations"].as_i64(), rate.body["counts"]["submitted"].as_i64()), (Some(1), Some(1)), "one child, however many ways to answer: {}", rate.body);
+    let states = app.get(&format!("surveys/{entry}/invitations"), &b.curator).await;
+    assert!(states.body["items"].as_array().is_some_and(|i| i.iter().all(|s| s["status"] == "submitted")), "{}", states.body);
+
+    // The programme's curator answers the curators' questionnaire as themselves, once named its curator.
+    assert_eq!(app.get("me/surveys", &b.curator).await.body["items"].as_array().map(Vec::len), Some(0), "not yet the programme's curator");
+    let curator_id = app.get("me", &b.curator).await.id();
+    assert_eq!(app.patch(&format!("programs/{}", b.programme), &b.curator, json!({"curator_ids": [curator_id]})).await.status, 200);
+    let curators = app.get("me/surveys", &b.curator).await;
+    assert_eq!(curators.body["items"][0]["id"].as_i64(), Some(for_curators), "{}", curators.body);
+    let answered = app.post(&format!("me/surveys/{for_curators}/response"), &b.curator, json!({"answers": {"organisation": 4, "pairs_work": 5, "resources": 3}, "submit": true})).await;
+    assert_eq!(answered.status, 200, "{}", answered.body);
+    assert_eq!(app.get("me/surveys", &b.curator).await.body["items"][0]["progress"], "submitted");
 }
 
 /// Issues one link for a participant and answers it whole.
 async fn answer(app: &TestApp, token: &str, survey: i64, participant: i64, answers: Value) {
     let issued = app.post(&format!("surveys/{survey}/invitations"), token, json!({"participant_ids": [participant]})).await;
     let link = issued.body["items"][0]["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
-    let done = reqwest::Client::new().put(app.url(&format!("public/surveys/{link}"))).json(&json!({"answers": answers, "submit": true})).send().await.expect("answer");
+    let done = reqwest::Client::new().post(app.url(&format!("public/survey-links/{link}/response"))).json(&json!({"answers": answers, "submit": true})).send().await.expect("answer");
     assert_eq!(done.status(), 200);
 }
 

@@ -544,6 +544,7 @@ diesel::table! {
         token_hash -> Text,
         participant_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+        user_id -> Nullable<BigInt>,
     }
 }
 

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::auth::secrets;
 use crate::db::DbConnection;
-use crate::db::schema::{measurements, pair_mentees, program_mentees, program_mentors, programs, survey_invitations as si, survey_responses as sr, survey_templates as st, surveys as s};
+use crate::db::schema::{measurements, pair_mentees, participants, program_mentees, program_mentors, programs, survey_invitations as si, survey_responses as sr, survey_templates as st, surveys as s};
 use crate::db::text::to_json;
 use crate::error::ApiError;
 
@@ -95,6 +95,8 @@ pub fn load(conn: &mut DbConnection, program_id: i64, today: NaiveDate) -> Resul
         .take(8)
         .collect();
     let mentors: Vec<i64> = program_mentors::table.filter(program_mentors::program_id.eq(program_id)).filter(program_mentors::status.eq("in_base")).select(program_mentors::participant_id).limit(10).load(conn)?;
+    // The demo mentor and mentee answer in the app, so their exit questionnaire waits for them.
+    let with_accounts: Vec<i64> = participants::table.filter(participants::user_id.is_not_null()).select(participants::id).load(conn)?;
     let mut dice = Dice(2026);
 
     let impact = template(conn, "impact_mentee")?;
@@ -114,7 +116,7 @@ pub fn load(conn: &mut DbConnection, program_id: i64, today: NaiveDate) -> Resul
             .collect();
         respond(conn, entry, person, Some(at_entry))?;
         // One in six has not answered the exit survey yet: the rate is still moving.
-        respond(conn, exit, person, (i % 6 != 5).then_some(at_exit))?;
+        respond(conn, exit, person, (i % 6 != 5 && !with_accounts.contains(&person)).then_some(at_exit))?;
         let grade = 3.0 + dice.next();
         grades.push((person, grade, grade + if in_pair { 0.35 } else { 0.05 } + (dice.next() - 0.5) * 0.3));
     }
@@ -153,6 +155,10 @@ pub fn load(conn: &mut DbConnection, program_id: i64, today: NaiveDate) -> Resul
         .collect();
         respond(conn, mentor_quality, person, Some(answers))?;
     }
+
+    // The curators' own questionnaire is open and waits on the curator's home page.
+    let curator_template = template(conn, "quality_curator")?;
+    survey(conn, program_id, curator_template, "quality", "curator", today - Duration::days(3), today + Duration::days(7))?;
 
     let now = Utc::now().naive_utc();
     for (person, at_entry, at_exit) in grades {

@@ -3,6 +3,7 @@
 
 pub mod impact;
 pub mod measurements;
+pub mod mine;
 pub mod public;
 pub mod quality;
 pub mod questions;

@@ -37,8 +37,19 @@ pub fn is_open(today: NaiveDate, opens_on: NaiveDate, closes_on: NaiveDate, clos
     closed_at.is_none() && opens_on <= today && today <= closes_on
 }
 
+/// Invitations count people, not links: a reissued link or an account's answering does not
+/// inflate the denominator of the response rate.
 fn counts(conn: &mut DbConnection, survey_id: i64) -> Result<ResponseCounts, ApiError> {
-    let invitations: i64 = si::table.filter(si::survey_id.eq(survey_id)).count().get_result(conn)?;
+    let issued: Vec<(i64, Option<i64>, Option<i64>)> = si::table.filter(si::survey_id.eq(survey_id)).select((si::id, si::participant_id, si::user_id)).load(conn)?;
+    let people: std::collections::HashSet<(u8, i64)> = issued
+        .into_iter()
+        .map(|(id, participant, user)| match (participant, user) {
+            (Some(p), _) => (0, p),
+            (None, Some(u)) => (1, u),
+            (None, None) => (2, id),
+        })
+        .collect();
+    let invitations = people.len() as i64;
     let started: i64 = sr::table.filter(sr::survey_id.eq(survey_id)).count().get_result(conn)?;
     let submitted: i64 = sr::table.filter(sr::survey_id.eq(survey_id)).filter(sr::submitted_at.is_not_null()).count().get_result(conn)?;
     Ok(ResponseCounts { invitations, started, submitted, response_rate: (invitations > 0).then(|| submitted as f64 / invitations as f64) })
@@ -326,16 +337,18 @@ pub async fn list_invitations(db: web::Data<Db>, principal: Principal, id: web::
         .run(move |conn| {
             let scope = survey_scope(conn, &principal, Action::ViewParticipants, id)?;
             let rows: Vec<(i64, Option<i64>, NaiveDateTime)> = si::table.filter(si::survey_id.eq(id)).order(si::id).select((si::id, si::participant_id, si::created_at)).load(conn)?;
-            let responses: Vec<(Option<i64>, Option<NaiveDateTime>)> = sr::table.filter(sr::survey_id.eq(id)).select((sr::invitation_id, sr::submitted_at)).load(conn)?;
+            let responses: Vec<(Option<i64>, Option<i64>, Option<NaiveDateTime>)> = sr::table.filter(sr::survey_id.eq(id)).select((sr::invitation_id, sr::participant_id, sr::submitted_at)).load(conn)?;
             let named: Vec<i64> = rows.iter().filter_map(|r| r.1).collect();
             let people = enrolled_people(conn, &named, scope.school_id, false)?;
             Ok(rows
                 .into_iter()
                 .map(|(invitation, participant_id, created_at)| {
-                    let status = match responses.iter().find(|r| r.0 == Some(invitation)) {
+                    // A person's one response, whether begun through this link, another or their account.
+                    let response = responses.iter().find(|r| r.0 == Some(invitation) || (participant_id.is_some() && r.1 == participant_id));
+                    let status = match response {
                         None => InvitationStatus::Unused,
-                        Some((_, None)) => InvitationStatus::Started,
-                        Some((_, Some(_))) => InvitationStatus::Submitted,
+                        Some((_, _, None)) => InvitationStatus::Started,
+                        Some((_, _, Some(_))) => InvitationStatus::Submitted,
                     };
                     InvitationState { id: invitation, participant_id, name: participant_id.and_then(|p| people.get(p)).and_then(|p| p.name.clone()), status, created_at: created_at.and_utc() }
                 })

@@ -1,9 +1,11 @@
 // Monitoring (DOMAIN.md, «Monitoring: two phases»): the survey templates usable at an
 // organisation, a programme's surveys with their live response rates, and the one-time links.
-// The public page answering through a link has its own client in publicSurvey.ts.
+// The public page answering through a link has its own client in publicSurvey.ts; people with an
+// account answer through theirs (`/me/surveys`).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 import { unwrap } from "./problem";
+import type { AnswerSource } from "./publicSurvey";
 import { programKeys } from "./programs";
 import type {
   MeasurementsInput,
@@ -194,4 +196,23 @@ export function useRecordMeasurements(programId: number) {
     onSuccess: (items) => queryClient.setQueryData(analyticsKeys.measurements(programId), items),
     onSettled: () => queryClient.invalidateQueries({ queryKey: analyticsKeys.impact(programId) }),
   });
+}
+
+export const mySurveysKey = ["me", "surveys"] as const;
+
+/** The surveys addressed to me as a mentor, mentee or curator, with how far I got. */
+export function useMySurveys() {
+  return useQuery({
+    queryKey: mySurveysKey,
+    queryFn: async () => unwrap(await api.GET("/api/v1/me/surveys")).items,
+  });
+}
+
+/** Answering a survey in the app, as myself: the same questionnaire as through a link. */
+export function mySurveySource(id: number): AnswerSource {
+  return {
+    key: [...mySurveysKey, id],
+    load: async () => unwrap(await api.GET("/api/v1/me/surveys/{id}", { params: { path: { id } } })),
+    save: async (body) => unwrap(await api.POST("/api/v1/me/surveys/{id}/response", { params: { path: { id } }, body })),
+  };
 }

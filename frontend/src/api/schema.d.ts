@@ -292,6 +292,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surveys addressed to me, as a mentor, mentee or curator, with how far I got */
+        get: operations["my_surveys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey addressed to me: the questions and what I saved */
+        get: operations["get_my_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/surveys/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save my answers to a survey, and submit when done
+         * @description The same rules as answering through a link: answers are checked against their questions, a submitted response and a closed survey refuse more. A mentor's or mentee's answers are one response with any link printed for them.
+         */
+        post: operations["answer_my_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media-plan-items/{id}": {
         parameters: {
             query?: never;
@@ -1160,7 +1214,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/surveys/{token}": {
+    "/api/v1/public/survey-links/{token}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1169,12 +1223,28 @@ export interface paths {
         };
         /** A survey through its one-time link: the questions and what was saved */
         get: operations["get_public_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/survey-links/{token}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
          * Save answers through the one-time link, and submit when done
          * @description Answers are checked against their questions (type, options, scale); a bad one is refused with the field `answers.{code}` and nothing is saved. A submitted response and a closed survey refuse more answers.
          */
-        put: operations["answer_public_survey"];
-        post?: never;
+        post: operations["answer_public_survey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2366,6 +2436,29 @@ export interface components {
         };
         MyPairList: {
             items: components["schemas"]["MyPair"][];
+        };
+        /** @enum {string} */
+        MyProgress: "not_started" | "started" | "submitted";
+        MySurvey: {
+            /** @description The side the person answers for. */
+            audience: components["schemas"]["Audience"];
+            /** Format: date */
+            closes_on: string;
+            /** Format: int64 */
+            id: number;
+            open: boolean;
+            /** Format: date */
+            opens_on: string;
+            phase: components["schemas"]["SurveyPhase"];
+            /** Format: int64 */
+            program_id: number;
+            program_title: string;
+            progress: components["schemas"]["MyProgress"];
+            status: components["schemas"]["SurveyStatus"];
+            title: string;
+        };
+        MySurveyList: {
+            items: components["schemas"]["MySurvey"][];
         };
         /**
          * @example {
@@ -4653,6 +4746,139 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_surveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySurveyList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_my_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description survey id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_my_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description survey id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description survey_closed, survey_not_open, invitation_used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description answer_required, validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

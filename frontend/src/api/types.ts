@@ -264,8 +264,9 @@ export type NewInvitations = RequestOf<"/api/v1/surveys/{id}/invitations", "post
 export type IssuedInvitation = ResponseOf<"/api/v1/surveys/{id}/invitations", "post">["items"][number];
 export type InvitationState = ResponseOf<"/api/v1/surveys/{id}/invitations", "get">["items"][number];
 export type InvitationStatus = InvitationState["status"];
-export type PublicSurvey = ResponseOf<"/api/v1/public/surveys/{token}", "get">;
-export type AnswersInput = RequestOf<"/api/v1/public/surveys/{token}", "put">;
+export type PublicSurvey = ResponseOf<"/api/v1/public/survey-links/{token}", "get">;
+export type AnswersInput = RequestOf<"/api/v1/public/survey-links/{token}/response", "post">;
+export type MySurvey = ResponseOf<"/api/v1/me/surveys", "get">["items"][number];
 
 /** Phase 1 (the programme's quality) first, then phase 2's measurements in time order. */
 export const SURVEY_PHASES = ["quality", "entry", "interim", "exit"] as const satisfies readonly SurveyPhase[];

@@ -33,6 +33,7 @@ const SurveyPage = lazy(() => import("../features/monitoring/SurveyPage").then((
 const SurveyTemplatesPage = lazy(() =>
   import("../features/monitoring/SurveyTemplatesPage").then((m) => ({ default: m.SurveyTemplatesPage })),
 );
+const MySurveyPage = lazy(() => import("../features/monitoring/MySurveyPage").then((m) => ({ default: m.MySurveyPage })));
 // The page a one-time survey link opens: no account, no shell.
 const AnswerPage = lazy(() => import("../features/monitoring/AnswerPage").then((m) => ({ default: m.AnswerPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
@@ -80,6 +81,7 @@ export function AppRoutes() {
         <Route path="my-meetings" element={<Lazy><MyMeetingsPage /></Lazy>} />
         <Route path="orders/:orderId/print" element={<Lazy><OrderPrintPage /></Lazy>} />
         <Route path="surveys/:surveyId" element={<Lazy><SurveyPage /></Lazy>} />
+        <Route path="my-surveys/:surveyId" element={<Lazy><MySurveyPage /></Lazy>} />
         <Route path="survey-templates/:organizationId" element={<Lazy><SurveyTemplatesPage /></Lazy>} />
         <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
         <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />

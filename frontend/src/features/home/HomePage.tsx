@@ -5,6 +5,7 @@ import { useMe } from "../../api/me";
 import { CalendarFeedsButton } from "../meetings/CalendarFeedsModal";
 import { ProgramAlertsSummary } from "../meetings/ProgramAlertsSummary";
 import { sitsInPairs } from "../meetings/seat";
+import { MySurveysCard } from "../monitoring/MySurveysCard";
 
 /** Who I am: my organisations and my roles in each of them. */
 export function HomePage() {
@@ -34,6 +35,7 @@ export function HomePage() {
           )}
         </Group>
       </Card>
+      <MySurveysCard />
       <ProgramAlertsSummary me={me} />
       <Title order={2} size="h3">
         {t("home.memberships")}

@@ -15,7 +15,14 @@ if (!("fonts" in document)) {
 window.scrollTo = () => {};
 
 const api = vi.hoisted(() => ({ loadPublicSurvey: vi.fn(), savePublicAnswers: vi.fn() }));
-vi.mock("../../api/publicSurvey", () => ({ ...api, publicSurveyKey: (token: string) => ["public-survey", token] }));
+vi.mock("../../api/publicSurvey", () => ({
+  ...api,
+  linkSource: (token: string) => ({
+    key: ["public-survey", token],
+    load: () => api.loadPublicSurvey(token),
+    save: (body: unknown) => api.savePublicAnswers(token, body),
+  }),
+}));
 
 function survey(extra: Partial<PublicSurvey> = {}): PublicSurvey {
   return {

@@ -1,10 +1,10 @@
 import { Box, Button, Center, Container, Group, Loader, Paper, Progress, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ApiProblem } from "../../api/problem";
-import { loadPublicSurvey, publicSurveyKey, savePublicAnswers } from "../../api/publicSurvey";
+import { linkSource, type AnswerSource } from "../../api/publicSurvey";
 import type { PublicSurvey, Question } from "../../api/types";
 import { formatLongDay } from "../programs/pairs/orderDocument";
 import {
@@ -34,11 +34,24 @@ const RETRY_MS = 5_000;
  * No name appears here: the page knows none.
  */
 export function AnswerPage() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const token = useParams().token ?? "";
+  const source = useMemo(() => linkSource(token), [token]);
+  return (
+    <Box component="main" mih="100dvh" bg="gray.0" lang={i18n.language}>
+      <Container size={640} px="md" py="lg">
+        <SurveyAnswering source={source} />
+      </Container>
+    </Box>
+  );
+}
+
+/** The questionnaire and its outcomes, wherever it loads from: a link or the person's account. */
+export function SurveyAnswering({ source }: { source: AnswerSource }) {
+  const { t } = useTranslation();
   const survey = useQuery({
-    queryKey: publicSurveyKey(token),
-    queryFn: () => loadPublicSurvey(token),
+    queryKey: source.key,
+    queryFn: source.load,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
@@ -52,16 +65,16 @@ export function AnswerPage() {
     };
   }, [survey.data?.title, t]);
 
-  let body: ReactNode;
   if (survey.isPending) {
-    body = (
+    return (
       <Center py="xl">
         <Loader aria-label={t("common.loading")} />
       </Center>
     );
-  } else if (survey.error) {
+  }
+  if (survey.error) {
     const ended = outcomeOfProblem(survey.error);
-    body = ended ? (
+    return ended ? (
       <OutcomeNotice outcome={ended} survey={null} />
     ) : (
       <Notice title={t("monitoring.answer.loadFailed")} tone="red">
@@ -71,21 +84,12 @@ export function AnswerPage() {
         </Button>
       </Notice>
     );
-  } else {
-    const ended = outcome ?? outcomeOf(survey.data, deviceToday());
-    body = ended ? (
-      <OutcomeNotice outcome={ended} survey={survey.data} />
-    ) : (
-      <Questionnaire token={token} survey={survey.data} onOutcome={setOutcome} />
-    );
   }
-
-  return (
-    <Box component="main" mih="100dvh" bg="gray.0" lang={i18n.language}>
-      <Container size={640} px="md" py="lg">
-        {body}
-      </Container>
-    </Box>
+  const ended = outcome ?? outcomeOf(survey.data, deviceToday());
+  return ended ? (
+    <OutcomeNotice outcome={ended} survey={survey.data} />
+  ) : (
+    <Questionnaire source={source} survey={survey.data} onOutcome={setOutcome} />
   );
 }
 
@@ -144,7 +148,7 @@ type Pending = Record<string, AnswerValue | null>;
 /** A problem shown under a question: ours, or the service's refusal of the saved answer. */
 type ShownError = AnswerError | "refused";
 
-function Questionnaire({ token, survey, onOutcome }: { token: string; survey: PublicSurvey; onOutcome: (o: Outcome) => void }) {
+function Questionnaire({ source, survey, onOutcome }: { source: AnswerSource; survey: PublicSurvey; onOutcome: (o: Outcome) => void }) {
   const { t } = useTranslation();
   const questions = survey.questions;
   const [answers, setAnswers] = useState<Answers>(() => savedAnswers(survey.answers));
@@ -177,7 +181,7 @@ function Questionnaire({ token, survey, onOutcome }: { token: string; survey: Pu
       pending.current = {};
       setSaveState("saving");
       try {
-        await savePublicAnswers(token, { answers: batch });
+        await source.save({ answers: batch });
         setSaveState(Object.keys(pending.current).length > 0 ? "saving" : "saved");
       } catch (error) {
         const ended = outcomeOfProblem(error);
@@ -203,7 +207,7 @@ function Questionnaire({ token, survey, onOutcome }: { token: string; survey: Pu
     };
     chain.current = chain.current.then(send, send);
     return chain.current;
-  }, [token, onOutcome]);
+  }, [source, onOutcome]);
 
   // Leaving the page (another app, the screen off) saves what waits.
   useEffect(() => {
@@ -294,7 +298,7 @@ function Questionnaire({ token, survey, onOutcome }: { token: string; survey: Pu
     const batch = pending.current;
     pending.current = {};
     try {
-      await savePublicAnswers(token, { answers: batch, submit: true });
+      await source.save({ answers: batch, submit: true });
       onOutcome("thanks");
     } catch (error) {
       const ended = outcomeOfProblem(error);

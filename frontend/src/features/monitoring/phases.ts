@@ -93,3 +93,9 @@ export function addDays(day: string, days: number): string {
   const moved = new Date(Date.UTC(year, month - 1, date + days));
   return moved.toISOString().slice(0, 10);
 }
+
+/** The badge state of the service's own `status`, where the survey comes with one. */
+export function stateOfStatus(status: Survey["status"]): SurveyState {
+  const states: Record<Survey["status"], SurveyState> = { not_yet_open: "scheduled", open: "open", finished: "finished", closed_early: "closedEarly" };
+  return states[status];
+}
