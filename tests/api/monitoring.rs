@@ -210,6 +210,13 @@ async fn impact_is_measured_entry_to_exit_with_its_statistics(app: TestApp) {
     assert_eq!(app.count("measurements"), 12, "nothing of the bad file written");
     let good = import(file(&format!("{0};clubs;вход;1,5;01.10.2026\n{0};clubs;выход;3;2026-11-25", people[1]))).await;
     assert_eq!((good.status.as_u16(), good.body["items"].as_array().map(Vec::len)), (200, Some(14)), "{}", good.body);
+    // As Excel saves it: Windows-1251 with Russian column names; the same value again changes nothing.
+    let rows = format!("participant_id;Параметр;Этап;Значение\n{};clubs;Вход;1,5\n", people[1]);
+    let (excel, _, _) = encoding_rs::WINDOWS_1251.encode(&rows);
+    let url = app.url(&format!("programs/{}/measurements/import", b.programme));
+    let again = reqwest::Client::new().post(url).bearer_auth(&b.curator).header("Content-Type", "text/csv").body(excel.into_owned()).send().await.expect("import");
+    let again = nastavnik_tests::TestApp::read(again).await;
+    assert_eq!((again.status.as_u16(), again.body["items"].as_array().map(Vec::len)), (200, Some(14)), "{}", again.body);
     // One child answers the instrument at entry and at exit.
     let impact = template_id(&app, &b.curator, b.school, "impact_mentee").await;
     for (phase, value) in [("entry", 4), ("exit", 8)] {

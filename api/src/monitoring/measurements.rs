@@ -199,7 +199,7 @@ fn parse_csv(conn: &mut DbConnection, school_id: i64, text: &str) -> Result<Vec<
 #[utoipa::path(
     tag = "monitoring",
     summary = "Load measurements from a CSV file of the school's records",
-    description = "Columns: `external_id` (or `participant_id`), `parameter`, `phase` (entry/exit, вход/выход), `value`, optionally `measured_on`; `;` or `,` separated, UTF-8. All rows are written or none; a bad row is named `rows[i].column`.",
+    description = "Columns: `external_id` (or `participant_id`), `parameter`, `phase` (entry/exit, вход/выход), `value`, optionally `measured_on`; `;` or `,` separated, UTF-8 or Windows-1251 (as Excel saves it). All rows are written or none; a bad row is named `rows[i].column`.",
     params(("id" = i64, Path, description = "programme id")),
     request_body(content = String, description = "the file", content_type = "text/csv"),
     responses(
@@ -211,7 +211,7 @@ fn parse_csv(conn: &mut DbConnection, school_id: i64, text: &str) -> Result<Vec<
 #[post("/programs/{id}/measurements/import")]
 pub async fn import_measurements(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, body: web::Bytes) -> Result<web::Json<MeasurementList>, ApiError> {
     let program_id = id.into_inner();
-    let text = String::from_utf8(body.to_vec()).map_err(|_| ApiError::bad_request("unreadable_file", "the file is not UTF-8 text"))?;
+    let text = crate::participants::import::read::decode_text(&body);
     let items = db
         .write(move |conn| {
             let scope = program_scope(conn, &principal, Action::ManageProgram, program_id)?.open()?;

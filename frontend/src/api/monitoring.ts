@@ -3,11 +3,12 @@
 // The public page answering through a link has its own client in publicSurvey.ts; people with an
 // account answer through theirs (`/me/surveys`).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "./client";
-import { unwrap } from "./problem";
+import { api, apiFetch } from "./client";
+import { ApiProblem, unwrap } from "./problem";
 import type { AnswerSource } from "./publicSurvey";
 import { programKeys } from "./programs";
 import type {
+  Measurement,
   MeasurementsInput,
   NewInvitations,
   NewSurvey,
@@ -215,4 +216,25 @@ export function mySurveySource(id: number): AnswerSource {
     load: async () => unwrap(await api.GET("/api/v1/me/surveys/{id}", { params: { path: { id } } })),
     save: async (body) => unwrap(await api.POST("/api/v1/me/surveys/{id}/response", { params: { path: { id } }, body })),
   };
+}
+
+/**
+ * Loads measurements from a CSV of the school's records: all rows or none. The file goes as the
+ * raw body, as the service reads it (UTF-8 or Excel's Windows-1251).
+ */
+export function useImportMeasurements(programId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const response = await apiFetch(`/api/v1/programs/${programId}/measurements/import`, {
+        method: "POST",
+        headers: { "Content-Type": "text/csv" },
+        body: file,
+      });
+      if (!response.ok) throw new ApiProblem(response.status, await response.json().catch(() => null));
+      return ((await response.json()) as { items: Measurement[] }).items;
+    },
+    onSuccess: (items) => queryClient.setQueryData(analyticsKeys.measurements(programId), items),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: analyticsKeys.impact(programId) }),
+  });
 }

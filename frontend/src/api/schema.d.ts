@@ -897,7 +897,7 @@ export interface paths {
         put?: never;
         /**
          * Load measurements from a CSV file of the school's records
-         * @description Columns: `external_id` (or `participant_id`), `parameter`, `phase` (entry/exit, вход/выход), `value`, optionally `measured_on`; `;` or `,` separated, UTF-8. All rows are written or none; a bad row is named `rows[i].column`.
+         * @description Columns: `external_id` (or `participant_id`), `parameter`, `phase` (entry/exit, вход/выход), `value`, optionally `measured_on`; `;` or `,` separated, UTF-8 or Windows-1251 (as Excel saves it). All rows are written or none; a bad row is named `rows[i].column`.
          */
         post: operations["import_measurements"];
         delete?: never;

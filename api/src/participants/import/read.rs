@@ -62,6 +62,16 @@ fn looks_like_utf8(prefix: &[u8]) -> bool {
     }
 }
 
+/// A small CSV held whole (a file of measurements): UTF-8, with or without its BOM, or Excel's
+/// Windows-1251.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => WINDOWS_1251.decode_without_bom_handling(bytes).0.into_owned(),
+    }
+}
+
 fn csv_records(path: &Path) -> Result<Records, ApiError> {
     let mut prefix = vec![0u8; 64 * 1024];
     let n = File::open(path).and_then(|mut f| f.read(&mut prefix)).map_err(unreadable)?;

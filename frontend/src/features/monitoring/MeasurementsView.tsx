@@ -1,13 +1,14 @@
-import { Autocomplete, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Autocomplete, Button, FileButton, Group, List, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMeasurements, useRecordMeasurements } from "../../api/monitoring";
+import { useImportMeasurements, useMeasurements, useRecordMeasurements } from "../../api/monitoring";
+import { ApiProblem } from "../../api/problem";
 import { useMentees, useMentors } from "../../api/pairing";
 import type { MeasurementPhase, Program } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { notifySuccess } from "../../components/notify";
 import { PageLoader } from "../../components/PageLoader";
-import { formatNumber, knownParameters, measurementItems, recordedValues } from "./analytics";
+import { fileRowProblem, formatNumber, knownParameters, measurementItems, recordedValues } from "./analytics";
 import { useParameterName } from "./ImpactView";
 import { basePeople } from "./invitations";
 import { MonitoringAlert } from "./MonitoringAlert";
@@ -27,6 +28,7 @@ export function MeasurementsView({ program, canManage, today }: { program: Progr
   const mentees = useMentees(program.id);
   const mentors = useMentors(program.id);
   const record = useRecordMeasurements(program.id);
+  const upload = useImportMeasurements(program.id);
   const [parameter, setParameter] = useState("average_grade");
   const [phase, setPhase] = useState<MeasurementPhase>("entry");
   const [side, setSide] = useState<Side>("mentee");
@@ -67,11 +69,31 @@ export function MeasurementsView({ program, canManage, today }: { program: Progr
     );
   };
 
+  const importFile = (file: File | null) => {
+    if (!file) return;
+    upload.mutate(file, { onSuccess: (items) => notifySuccess(t("monitoring.measurements.imported", { count: items.length })) });
+  };
+
   return (
     <Stack>
       <Text size="sm" c="dimmed" maw={720}>
         {t("monitoring.measurements.intro")}
       </Text>
+      {canManage && (
+        <Group gap="sm" align="center">
+          <FileButton onChange={importFile} accept=".csv,text/csv">
+            {(props) => (
+              <Button {...props} variant="light" loading={upload.isPending}>
+                {t("monitoring.measurements.importButton")}
+              </Button>
+            )}
+          </FileButton>
+          <Text size="sm" c="dimmed" maw={560}>
+            {t("monitoring.measurements.importHint")}
+          </Text>
+        </Group>
+      )}
+      {upload.error ? <ImportProblem error={upload.error} /> : null}
       <Group align="flex-end" gap="sm">
         <Autocomplete
           label={t("monitoring.measurements.parameter")}
@@ -178,5 +200,23 @@ export function MeasurementsView({ program, canManage, today }: { program: Progr
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** Why a file was refused: the line and column of each bad row, in words; nothing was written. */
+function ImportProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const rows = error instanceof ApiProblem ? error.fieldErrors.map((f) => fileRowProblem(f.field)).filter((r) => r !== null) : [];
+  if (rows.length === 0) return <MonitoringAlert error={error} title={t("monitoring.measurements.importFailed")} />;
+  return (
+    <Alert color="red" role="alert" title={t("monitoring.measurements.importFailed")}>
+      <List size="sm">
+        {rows.map((row) => (
+          <List.Item key={`${row.line}.${row.column}`}>
+            {t("monitoring.measurements.badLine", { line: row.line })}: {t(`monitoring.measurements.columns.${row.column || "row"}`, { defaultValue: row.column })}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }

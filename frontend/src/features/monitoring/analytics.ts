@@ -103,3 +103,16 @@ export function measurementItems(
   }
   return { items, bad };
 }
+
+/** A refused row of a measurements file, as the service names it (`rows[i].column`): line and column. */
+export interface FileRowProblem {
+  /** The line in the file: the header is line 1, so the first row is line 2. */
+  line: number;
+  column: string;
+}
+
+export function fileRowProblem(field: string): FileRowProblem | null {
+  const match = /^rows\[(\d+)\](?:\.(\w+))?$/.exec(field);
+  if (!match) return null;
+  return { line: Number(match[1]) + 2, column: match[2] ?? "" };
+}

@@ -19,6 +19,7 @@ import {
 } from "./answers";
 import {
   distributionRows,
+  fileRowProblem,
   effectSize,
   formatChange,
   formatNumber,
@@ -500,5 +501,19 @@ describe("locales", () => {
 
   it("have the same monitoring keys in Russian and English", () => {
     expect([...new Set(keys(en.monitoring))].sort()).toEqual([...new Set(keys(ru.monitoring))].sort());
+  });
+});
+
+describe("a refused measurements file", () => {
+  it("names the line in the file (the header is line 1) and the column", () => {
+    expect(fileRowProblem("rows[0].phase")).toEqual({ line: 2, column: "phase" });
+    expect(fileRowProblem("rows[12]")).toEqual({ line: 14, column: "" });
+    expect(fileRowProblem("items[0].value")).toBeNull();
+  });
+  it("has words for every column the service names, in both languages", () => {
+    for (const column of ["row", "participant_id", "external_id", "phase", "value", "measured_on", "parameter"]) {
+      expect(ru.monitoring.measurements.columns).toHaveProperty(column);
+      expect(en.monitoring.measurements.columns).toHaveProperty(column);
+    }
   });
 });
