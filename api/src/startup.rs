@@ -163,7 +163,14 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .service(measurements::record_measurements)
         .service(measurements::import_measurements)
         .service(impact::impact)
-        .service(quality::quality);
+        .service(quality::quality)
+        .configure(reporting_v1);
+}
+
+/// Reporting: the programme report.
+fn reporting_v1(cfg: &mut ServiceConfig) {
+    use crate::reporting::program_report;
+    cfg.service(program_report::routes::program_report);
 }
 
 fn operations(cfg: &mut ServiceConfig) {

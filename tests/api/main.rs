@@ -13,6 +13,7 @@ mod bases;
 mod organizations;
 mod participants;
 mod pairs;
+mod program_report;
 mod programs;
 mod roadmap;
 mod schema;

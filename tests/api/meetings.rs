@@ -68,7 +68,7 @@ async fn the_sequence_holds_and_the_final_meeting_completes_the_pair(app: TestAp
 
     let trial = log(&app, &b.curator, pair, meeting("trial", "2026-11-05", false)).await;
     let complete_path = format!("pairs/{pair}/complete");
-    let complete = || app.post(&complete_path, &b.curator, json!({"summary": "Готово"}));
+    let complete = || app.post(&complete_path, &b.curator, json!({"outcome": "yes", "summary": "Готово"}));
     assert_eq!(complete().await.code(), "final_meeting_required");
     let held = app.send(Method::PATCH, &format!("meetings/{}", trial.id()), Some(&b.curator), Some(json!({"status": "held", "notes": "Решали задачи"})), &[("If-Match", trial.body["etag"].as_str().unwrap_or(""))]).await;
     assert_eq!((held.status.as_u16(), held.body["status"].as_str()), (200, Some("held")), "{}", held.body);

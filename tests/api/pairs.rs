@@ -121,7 +121,7 @@ async fn a_pair_goes_from_proposal_to_completion(app: TestApp) {
     assert_eq!(active.body["status"], "active", "{}", active.body);
     hold_sequence(&app, &b.curator, group.id()).await;
     let active = app.get(&path, &b.curator).await;
-    let done = send_if_match(&app, Method::POST, &format!("{path}/complete"), &b.curator, &active.body["etag"], json!({"summary": "Цель достигнута"})).await;
+    let done = send_if_match(&app, Method::POST, &format!("{path}/complete"), &b.curator, &active.body["etag"], json!({"outcome": "mostly", "summary": "Цель достигнута"})).await;
     assert_eq!(done.body["status"], "completed", "{}", done.body);
     let history: Vec<&str> = done.body["history"].as_array().map(|h| h.iter().filter_map(|c| c["to_status"].as_str()).collect()).unwrap_or_default();
     assert_eq!(history, ["proposed", "approved", "active", "completed"]);

@@ -94,6 +94,18 @@ impl Principal {
         if scoped && covering.iter().any(|r| role_allows(*r, action)) { Decision::Allow } else { Decision::Forbidden }
     }
 
+    /// The school's own staff, who may see figures about fewer than 5 children: a role at the
+    /// school itself that works with its participants. The institute and the region above it,
+    /// and the system's administrators, are not.
+    pub fn is_school_staff(&self, school_id: i64) -> bool {
+        let scoped = match &self.actor {
+            Actor::ApiToken { scopes, .. } => scope_allows(scopes, Action::ViewParticipants),
+            Actor::User { .. } => true,
+        };
+        scoped
+            && self.grants.iter().any(|g| g.organization_id == school_id && matches!(g.role, Role::SchoolAdmin | Role::Coordinator | Role::Curator | Role::Psychologist))
+    }
+
     /// Whether any of the caller's grants allows `action` somewhere (for lists).
     pub fn grants_allowing(&self, action: Action) -> Vec<i64> {
         let scoped = match &self.actor {
@@ -133,6 +145,16 @@ mod tests {
     // Region 1 → institute 2 → schools 3 and 4.
     const SCHOOL_3: [i64; 3] = [3, 2, 1];
     const SCHOOL_4: [i64; 3] = [4, 2, 1];
+
+    #[test]
+    fn only_the_school_itself_is_its_staff() {
+        assert!(user(&[(3, Role::Psychologist)]).is_school_staff(3));
+        assert!(!user(&[(3, Role::Mentor)]).is_school_staff(3), "a mentor is not the staff who see small counts");
+        assert!(!user(&[(2, Role::Institute)]).is_school_staff(3), "the institute may read the base, yet sees no small counts");
+        assert!(!user(&[(3, Role::Curator)]).is_school_staff(4));
+        let admin = Principal { actor: Actor::User { id: 1, is_system_admin: true }, grants: Vec::new() };
+        assert!(!admin.is_school_staff(3));
+    }
 
     #[test]
     fn subtree_and_roles() {

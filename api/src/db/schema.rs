@@ -409,6 +409,16 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        outcome -> Nullable<Text>,
+        summary -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    program_reports (program_id) {
+        program_id -> BigInt,
+        report -> Text,
+        frozen_at -> Timestamp,
     }
 }
 
@@ -576,6 +586,7 @@ diesel::table! {
 
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
+diesel::joinable!(program_reports -> programs (program_id));
 diesel::joinable!(roadmap_activities -> programs (program_id));
 diesel::joinable!(media_plan_items -> programs (program_id));
 diesel::joinable!(participants -> organizations (school_id));
@@ -608,6 +619,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     programs,
     program_curators,
+    program_reports,
     roadmap_activities,
     media_plan_items,
     roadmap_templates,

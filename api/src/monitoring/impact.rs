@@ -14,13 +14,11 @@ use utoipa::ToSchema;
 use super::measurements::{self, MeasurementPhase};
 use super::questions::Question;
 use super::stats::{PairedSummary, paired};
-use crate::auth::policy::Decision;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{matching_runs, pair_mentees, pairs, program_mentees, program_mentors, survey_responses as sr, survey_templates as st, surveys as s};
 use crate::db::text::from_json;
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
-use crate::orgs::store::ancestry;
 use crate::pairing::people::enrolled_people;
 use crate::participants::store::sees_sensitive;
 use crate::programs::store::program_scope;
@@ -183,9 +181,17 @@ fn summary(pairs: &[(i64, f64, f64)]) -> Option<ImpactStats> {
     paired(&entry, &exit).ok().map(ImpactStats::from)
 }
 
-pub fn report(conn: &mut DbConnection, principal: &Principal, program_id: i64, school_id: i64) -> Result<ImpactReport, ApiError> {
-    let staff = principal.decide(Action::ViewParticipants, &ancestry(conn, school_id)?) == Decision::Allow;
-    let individual = staff && sees_sensitive(conn, principal, school_id)?;
+/// How much a report holds: each child's dynamics (for those who may read them, audited), or the
+/// figures alone (the programme report, which names no one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    Dynamics,
+    Figures,
+}
+
+pub fn report(conn: &mut DbConnection, principal: &Principal, program_id: i64, school_id: i64, detail: Detail) -> Result<ImpactReport, ApiError> {
+    let staff = principal.is_school_staff(school_id);
+    let individual = detail == Detail::Dynamics && staff && sees_sensitive(conn, principal, school_id)?;
     let mut values = Values::new();
     survey_values(conn, program_id, &mut values)?;
     for m in measurements::load(conn, program_id)? {
@@ -240,7 +246,7 @@ pub async fn impact(db: web::Data<Db>, principal: Principal, id: web::Path<i64>)
     let report = db
         .write(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewProgram, program_id)?;
-            report(conn, &principal, program_id, scope.school_id)
+            report(conn, &principal, program_id, scope.school_id, Detail::Dynamics)
         })
         .await?;
     Ok(web::Json(report))

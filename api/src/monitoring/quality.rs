@@ -14,13 +14,11 @@ use super::impact::{MIN_GROUP, pairing_of};
 use super::questions::{Question, QuestionKind};
 use super::stats::{mean, median};
 use super::{Audience, SurveyPhase};
-use crate::auth::policy::Decision;
 use crate::auth::{Action, Principal};
-use crate::db::schema::{survey_invitations as si, survey_responses as sr, survey_templates as st, surveys as s};
+use crate::db::schema::{survey_responses as sr, survey_templates as st, surveys as s};
 use crate::db::text::{from_json, from_text};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
-use crate::orgs::store::ancestry;
 use crate::participants::store::sees_sensitive;
 use crate::programs::store::program_scope;
 
@@ -172,7 +170,7 @@ fn gaps(questions: &[Question], answers: &[BTreeMap<String, Value>], withhold: b
 }
 
 pub fn report(conn: &mut DbConnection, principal: &Principal, program_id: i64, school_id: i64) -> Result<QualityReport, ApiError> {
-    let staff = principal.decide(Action::ViewParticipants, &ancestry(conn, school_id)?) == Decision::Allow;
+    let staff = principal.is_school_staff(school_id);
     let read_open = staff && sees_sensitive(conn, principal, school_id)?;
     type Row = (i64, String, String, String, String);
     let rows: Vec<Row> = s::table
@@ -190,7 +188,7 @@ pub fn report(conn: &mut DbConnection, principal: &Principal, program_id: i64, s
         let responses: Vec<(String, Option<i64>)> = sr::table.filter(sr::survey_id.eq(survey_id)).filter(sr::submitted_at.is_not_null()).select((sr::answers, sr::participant_id)).load(conn)?;
         let answers: Vec<BTreeMap<String, Value>> = responses.iter().map(|r| from_json(&r.0)).collect::<Result<_, _>>()?;
         let who: Vec<Option<i64>> = responses.iter().map(|r| r.1).collect();
-        let invitations: i64 = si::table.filter(si::survey_id.eq(survey_id)).count().get_result(conn)?;
+        let invitations = super::surveys::counts(conn, survey_id)?.invitations;
         // Children's answers are the ones a small count could betray.
         let withhold = !staff && audience == Audience::Mentee;
         let summaries: Vec<QuestionSummary> = questions

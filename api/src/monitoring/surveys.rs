@@ -39,7 +39,7 @@ pub fn is_open(today: NaiveDate, opens_on: NaiveDate, closes_on: NaiveDate, clos
 
 /// Invitations count people, not links: a reissued link or an account's answering does not
 /// inflate the denominator of the response rate.
-fn counts(conn: &mut DbConnection, survey_id: i64) -> Result<ResponseCounts, ApiError> {
+pub(super) fn counts(conn: &mut DbConnection, survey_id: i64) -> Result<ResponseCounts, ApiError> {
     let issued: Vec<(i64, Option<i64>, Option<i64>)> = si::table.filter(si::survey_id.eq(survey_id)).select((si::id, si::participant_id, si::user_id)).load(conn)?;
     let people: std::collections::HashSet<(u8, i64)> = issued
         .into_iter()
@@ -53,6 +53,13 @@ fn counts(conn: &mut DbConnection, survey_id: i64) -> Result<ResponseCounts, Api
     let started: i64 = sr::table.filter(sr::survey_id.eq(survey_id)).count().get_result(conn)?;
     let submitted: i64 = sr::table.filter(sr::survey_id.eq(survey_id)).filter(sr::submitted_at.is_not_null()).count().get_result(conn)?;
     Ok(ResponseCounts { invitations, started, submitted, response_rate: (invitations > 0).then(|| submitted as f64 / invitations as f64) })
+}
+
+/// Each survey of a programme with its response counts: title, phase, audience, counts.
+pub fn program_counts(conn: &mut DbConnection, program_id: i64) -> Result<Vec<(String, String, String, ResponseCounts)>, ApiError> {
+    let rows: Vec<(i64, String, String, String)> =
+        s::table.inner_join(st::table).filter(s::program_id.eq(program_id)).order(s::id).select((s::id, st::title, s::phase, s::audience)).load(conn)?;
+    rows.into_iter().map(|(id, title, phase, audience)| Ok((title, phase, audience, counts(conn, id)?))).collect()
 }
 
 fn to_surveys(conn: &mut DbConnection, rows: Vec<SurveyRow>, school_id: i64) -> Result<Vec<Survey>, ApiError> {

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use super::stages::STAGE_COUNT;
 use super::status::ActivityStatus;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 pub struct Progress {
     pub done: i64,
     /// Activities that count: all but the cancelled ones.

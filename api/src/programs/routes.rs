@@ -18,6 +18,7 @@ use crate::http::etag::ok_with_etag;
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson, Versioned};
 use crate::orgs::routes::require_school;
 use crate::orgs::store::load_organization;
+use crate::reporting::program_report::routes as report;
 
 /// Start and end must lie in the academic year (August to August) and in order.
 fn check_dates(academic_year: &str, start: chrono::NaiveDate, end: chrono::NaiveDate) -> Result<(), ApiError> {
@@ -187,13 +188,13 @@ pub async fn get_program(db: web::Data<Db>, principal: Principal, id: web::Path<
 #[utoipa::path(
     tag = "programs",
     summary = "Edit a programme or move it along draft → active → completed → archived",
-    description = "A completed or archived programme is a record: only the move to archived is accepted (409 programme_closed).",
+    description = "A completed or archived programme is a record: only the move to archived is accepted (409 programme_closed). Completing needs exit monitoring (an exit survey answered, or exit measurements; 409 exit_monitoring_missing) and freezes the programme report's figures.",
     params(("id" = i64, Path, description = "programme id"), ("If-Match" = Option<String>, Header, description = "the ETag you read")),
     request_body = ProgramPatch,
     responses(
         (status = 200, body = Program, headers(("ETag" = String))),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem, description = "invalid_transition, programme_closed, deadlines_outside_dates"), (status = 412, body = Problem), (status = 422, body = Problem),
+        (status = 409, body = Problem, description = "invalid_transition, programme_closed, deadlines_outside_dates, exit_monitoring_missing"), (status = 412, body = Problem), (status = 422, body = Problem),
     ),
     security(("bearer" = []))
 )]
@@ -223,6 +224,10 @@ pub async fn update_program(db: web::Data<Db>, principal: Principal, id: web::Pa
                 && patch.tasks.is_none();
             if current.status.is_closed() && !only_archiving {
                 return Err(programme_closed());
+            }
+            let completing = status == ProgramStatus::Completed && current.status != ProgramStatus::Completed;
+            if completing {
+                report::check_exit_monitoring(conn, id)?;
             }
             let (start, end) = (patch.start_date.unwrap_or(current.start_date), patch.end_date.unwrap_or(current.end_date));
             check_dates(&current.academic_year, start, end)?;
@@ -255,6 +260,9 @@ pub async fn update_program(db: web::Data<Db>, principal: Principal, id: web::Pa
                 .execute(conn)?;
             if patch.curator_ids.is_some() {
                 set_curators(conn, id, &curators)?;
+            }
+            if completing {
+                report::freeze(conn, &principal, id)?;
             }
             load_program(conn, id)
         })

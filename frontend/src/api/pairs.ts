@@ -7,6 +7,7 @@ import { unwrap } from "./problem";
 import { programKeys } from "./programs";
 import type {
   MenteeSupportInput,
+  PairCompletion,
   NewPair,
   NewPairingOrder,
   Pair,
@@ -92,11 +93,11 @@ export function useUpdatePair(programId: number) {
 export function useCompletePair(programId: number) {
   const invalidate = useInvalidatePairs(programId);
   return useMutation({
-    mutationFn: async ({ pair, summary }: { pair: Pair; summary: string }) =>
+    mutationFn: async ({ pair, ...body }: { pair: Pair } & PairCompletion) =>
       unwrap(
         await api.POST("/api/v1/pairs/{id}/complete", {
           params: { path: { id: pair.id }, header: ifMatch(pair.etag) },
-          body: { summary },
+          body,
         }),
       ),
     onSettled: invalidate,

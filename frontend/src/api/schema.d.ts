@@ -631,7 +631,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Complete an active pair's work, with a summary
+         * Complete an active pair's work, with its result and a summary
          * @description Only after the final meeting is held.
          */
         post: operations["complete_pair"];
@@ -802,7 +802,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a programme or move it along draft → active → completed → archived
-         * @description A completed or archived programme is a record: only the move to archived is accepted (409 programme_closed).
+         * @description A completed or archived programme is a record: only the move to archived is accepted (409 programme_closed). Completing needs exit monitoring (an exit survey answered, or exit measurements; 409 exit_monitoring_missing) and freezes the programme report's figures.
          */
         patch: operations["update_program"];
         trace?: never;
@@ -1118,6 +1118,26 @@ export interface paths {
          * @description Replaces the sheets of the people named. Each person ranks at most the programme's preference limit of people of the other side, each once; equal ranks are ties.
          */
         put: operations["put_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme report: bases, pairs, meetings, roadmap, monitoring, awards
+         * @description Live while the programme runs; frozen on the day it completed (`frozen_at`). Outside the school's staff every count of fewer than 5 people is withheld (null, and `suppressed` is true). `format=csv|xlsx` gives the same figures as rows «Раздел; Показатель; Значение» in Russian, as the curator prints them.
+         */
+        get: operations["program_report"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1773,6 +1793,15 @@ export interface components {
             /** Format: int64 */
             id: number;
         };
+        BaseFigures: {
+            mentees: components["schemas"]["Tally"];
+            mentors: components["schemas"]["Tally"];
+            /**
+             * Format: int64
+             * @description Mentors who finished the school of mentors.
+             */
+            mentors_trained?: number | null;
+        };
         CalendarFeed: {
             /** Format: date-time */
             created_at: string;
@@ -1930,6 +1959,11 @@ export interface components {
             label: string;
             status: components["schemas"]["CheckStatus"];
         };
+        /**
+         * @description Goals reached: yes, mostly, partly or no — the result a completed pair reports.
+         * @enum {string}
+         */
+        GoalOutcome: "yes" | "mostly" | "partly" | "no";
         GroupImpact: {
             /** @description `form`, `role_model` or `algorithm` (optimal, stable, or manual for pairs made by hand). */
             by: string;
@@ -1951,6 +1985,25 @@ export interface components {
         Health: {
             /** @example ok */
             status: string;
+        };
+        ImpactFigures: {
+            /** Format: double */
+            entry_mean?: number | null;
+            /** Format: double */
+            exit_mean?: number | null;
+            /** Format: double */
+            mean_change?: number | null;
+            /**
+             * Format: int64
+             * @description People with both measurements; null when fewer than 5, outside the school's staff.
+             */
+            n?: number | null;
+            /** Format: double */
+            p_value?: number | null;
+            parameter: string;
+            significant?: boolean | null;
+            /** @description `survey` or `records`. */
+            source: string;
         };
         ImpactReport: {
             parameters: components["schemas"]["ParameterImpact"][];
@@ -2062,6 +2115,15 @@ export interface components {
         };
         /** @enum {string} */
         JobStatus: "running" | "succeeded" | "failed";
+        /** @description A count under a key (a status, a form, a role model, a kind). */
+        Line: {
+            /**
+             * Format: int64
+             * @description Null: fewer than 5 people, withheld outside the school's staff.
+             */
+            count?: number | null;
+            key: string;
+        };
         /**
          * @example {
          *       "email": "curator@demo.nastavnik.ru",
@@ -2222,6 +2284,16 @@ export interface components {
             topic?: string | null;
             /** Format: date-time */
             updated_at: string;
+        };
+        MeetingFigures: {
+            /** Format: int64 */
+            cancelled: number;
+            /** Format: int64 */
+            held: number;
+            /** @description Held meetings by kind (introduction … final). */
+            held_by_kind: components["schemas"]["Line"][];
+            /** Format: int64 */
+            scheduled: number;
         };
         /** @enum {string} */
         MeetingFormat: "in_person" | "online";
@@ -2429,6 +2501,12 @@ export interface components {
          * @enum {string}
          */
         MentorshipForm: "student_student" | "teacher_teacher" | "employer_student" | "university_student_student" | "employer_college_student";
+        MonitoringFigures: {
+            impact: components["schemas"]["ImpactFigures"][];
+            strengths: components["schemas"]["RatedItem"][];
+            surveys: components["schemas"]["SurveyFigures"][];
+            weaknesses: components["schemas"]["RatedItem"][];
+        };
         /** @description A pair seen by one of its own people. */
         MyPair: components["schemas"]["Pair"] & {
             /** @description Which side the caller sits on. */
@@ -3079,10 +3157,12 @@ export interface components {
                 mentees: components["schemas"]["PairPerson"][];
                 mentor: components["schemas"]["PairPerson"];
                 order?: null | components["schemas"]["OrderRef"];
+                outcome?: null | components["schemas"]["GoalOutcome"];
                 /** Format: int64 */
                 program_id: number;
                 role_model?: null | components["schemas"]["RoleModel"];
                 status: components["schemas"]["PairStatus"];
+                summary?: string | null;
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -3197,10 +3277,12 @@ export interface components {
             mentees: components["schemas"]["PairPerson"][];
             mentor: components["schemas"]["PairPerson"];
             order?: null | components["schemas"]["OrderRef"];
+            outcome?: null | components["schemas"]["GoalOutcome"];
             /** Format: int64 */
             program_id: number;
             role_model?: null | components["schemas"]["RoleModel"];
             status: components["schemas"]["PairStatus"];
+            summary?: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -3217,11 +3299,14 @@ export interface components {
         };
         /**
          * @example {
+         *       "outcome": "mostly",
          *       "summary": "Цель достигнута: четвертная оценка по математике — 4"
          *     }
          */
         PairCompletion: {
-            /** @description How the work ended; kept in the history. */
+            /** @description How far the pair's goals were reached. */
+            outcome: components["schemas"]["GoalOutcome"];
+            /** @description How the work ended; kept on the pair and in its history. */
             summary: string;
         };
         PairConstraint: {
@@ -3241,6 +3326,24 @@ export interface components {
         };
         PairConstraintList: {
             items: components["schemas"]["PairConstraint"][];
+        };
+        PairFigures: {
+            /** @description Approved, active and completed pairs by form of mentorship. */
+            by_form: components["schemas"]["Line"][];
+            /** @description Completed pairs by how far their goals were reached. */
+            by_outcome: components["schemas"]["Line"][];
+            by_role_model: components["schemas"]["Line"][];
+            by_status: components["schemas"]["Line"][];
+            /**
+             * Format: int64
+             * @description Mentees who are or were in an approved, active or completed pair.
+             */
+            mentees_in_pairs?: number | null;
+            /**
+             * Format: int64
+             * @description Pairs and groups ever formed (dissolved included).
+             */
+            total?: number | null;
         };
         /** @enum {string} */
         PairKind: "pair" | "group";
@@ -3549,6 +3652,30 @@ export interface components {
             tasks?: string[] | null;
             title?: string | null;
         };
+        ProgramReport: {
+            /** @description Awards by kind. */
+            awards: components["schemas"]["Line"][];
+            bases: components["schemas"]["BaseFigures"];
+            /**
+             * Format: date-time
+             * @description Set once the programme completed: the figures no longer change.
+             */
+            frozen_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the figures were computed: the day of completion for a frozen report.
+             */
+            generated_at: string;
+            meetings: components["schemas"]["MeetingFigures"];
+            monitoring: components["schemas"]["MonitoringFigures"];
+            pairs: components["schemas"]["PairFigures"];
+            program: components["schemas"]["ReportProgram"];
+            roadmap: components["schemas"]["RoadmapFigures"];
+            /** Format: int32 */
+            schema_version: number;
+            /** @description Some counts of fewer than 5 people were withheld: the reader is not the school's staff. */
+            suppressed: boolean;
+        };
         /**
          * @description draft → active → completed → archived.
          * @enum {string}
@@ -3660,8 +3787,29 @@ export interface components {
              */
             rank: number;
         };
+        /** @description A rated item of a quality questionnaire, with its score 0–1 between the scale's ends. */
+        RatedItem: {
+            question: string;
+            /** Format: double */
+            score: number;
+            survey: string;
+        };
         RefreshRequest: {
             refresh_token: string;
+        };
+        ReportProgram: {
+            academic_year: string;
+            /** Format: date */
+            end_date: string;
+            forms: string[];
+            goal?: string | null;
+            /** Format: int64 */
+            id: number;
+            school_name: string;
+            /** Format: date */
+            start_date: string;
+            status: string;
+            title: string;
         };
         RequestMap: {
             /** Format: int64 */
@@ -3734,6 +3882,10 @@ export interface components {
              * @description Today in the school's time zone: what "overdue" is measured against.
              */
             today: string;
+        };
+        RoadmapFigures: {
+            overall: components["schemas"]["Progress"];
+            stages: components["schemas"]["StageFigures"][];
         };
         /** @description The roadmap template that programmes of a school start from. */
         RoadmapTemplate: {
@@ -3828,6 +3980,11 @@ export interface components {
             stage_no: number;
             title: string;
         };
+        StageFigures: components["schemas"]["Progress"] & {
+            /** Format: int32 */
+            stage_no: number;
+            title: string;
+        };
         StageGate: {
             /** @description What the data proves. */
             checks: components["schemas"]["GateCheck"][];
@@ -3876,6 +4033,17 @@ export interface components {
             status: components["schemas"]["SurveyStatus"];
             /** Format: int64 */
             template_id: number;
+            title: string;
+        };
+        SurveyFigures: {
+            audience: string;
+            /** Format: int64 */
+            invitations: number;
+            phase: string;
+            /** Format: double */
+            response_rate?: number | null;
+            /** Format: int64 */
+            submitted: number;
             title: string;
         };
         SurveyList: {
@@ -3929,6 +4097,11 @@ export interface components {
         };
         SurveyTemplateList: {
             items: components["schemas"]["SurveyTemplate"][];
+        };
+        Tally: {
+            by_status: components["schemas"]["Line"][];
+            /** Format: int64 */
+            total?: number | null;
         };
         /**
          * @description One activity of a template: its deadline is given as a month of the academic year and placed
@@ -7349,7 +7522,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description invalid_transition, programme_closed, deadlines_outside_dates */
+            /** @description invalid_transition, programme_closed, deadlines_outside_dates, exit_monitoring_missing */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8960,6 +9133,64 @@ export interface operations {
                 };
             };
             /** @description duplicate_choice, too_many_choices, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    program_report: {
+        parameters: {
+            query?: {
+                /** @description `json` (default), `csv` (UTF-8 with BOM, `;`, as Excel opens it) or `xlsx`. */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; or the CSV / XLSX file for `format` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -82,6 +82,9 @@ pub struct Pair {
     /// The matching run it was accepted from; null when made by hand.
     pub matching_run_id: Option<i64>,
     pub order: Option<OrderRef>,
+    /// Once completed: how far its goals were reached, and the summary.
+    pub outcome: Option<GoalOutcome>,
+    pub summary: Option<String>,
     pub history: Vec<PairChange>,
     pub etag: String,
     pub created_at: DateTime<Utc>,
@@ -134,12 +137,24 @@ pub struct PairPatch {
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
-#[schema(example = json!({"summary": "Цель достигнута: четвертная оценка по математике — 4"}))]
+#[schema(example = json!({"outcome": "mostly", "summary": "Цель достигнута: четвертная оценка по математике — 4"}))]
 pub struct PairCompletion {
-    /// How the work ended; kept in the history.
+    /// How far the pair's goals were reached.
+    pub outcome: GoalOutcome,
+    /// How the work ended; kept on the pair and in its history.
     #[validate(length(min = 1, max = 2000))]
     #[schema(min_length = 1, max_length = 2000)]
     pub summary: String,
+}
+
+/// Goals reached: yes, mostly, partly or no — the result a completed pair reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalOutcome {
+    Yes,
+    Mostly,
+    Partly,
+    No,
 }
 
 /// A pair seen by one of its own people.

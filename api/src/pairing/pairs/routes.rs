@@ -183,7 +183,7 @@ pub async fn update_pair(db: web::Data<Db>, principal: Principal, id: web::Path<
 
 #[utoipa::path(
     tag = "pairing",
-    summary = "Complete an active pair's work, with a summary",
+    summary = "Complete an active pair's work, with its result and a summary",
     description = "Only after the final meeting is held.",
     params(("id" = i64, Path, description = "pair id"), ("If-Match" = Option<String>, Header, description = "the pair's etag")),
     request_body = PairCompletion,
@@ -196,7 +196,7 @@ pub async fn update_pair(db: web::Data<Db>, principal: Principal, id: web::Path<
 #[post("/pairs/{id}/complete")]
 pub async fn complete_pair(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, if_match: IfMatch, body: ValidJson<PairCompletion>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let summary = body.0.summary;
+    let PairCompletion { outcome, summary } = body.0;
     let pair = db
         .write(move |conn| {
             let scope = pair_scope(conn, &principal, Action::ManageProgram, id)?.open()?;
@@ -210,6 +210,7 @@ pub async fn complete_pair(db: web::Data<Db>, principal: Principal, id: web::Pat
                 return Err(ApiError::conflict("final_meeting_required", "a pair completes after its final meeting (итоговая встреча) is held"));
             }
             change_status(conn, id, PairStatus::Completed, Some(&summary), &principal.key())?;
+            diesel::update(pairs::table.find(id)).set((pairs::outcome.eq(to_text(&outcome)?), pairs::summary.eq(&summary))).execute(conn)?;
             load_pair(conn, id, scope.school_id)
         })
         .await?;

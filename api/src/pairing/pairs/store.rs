@@ -36,6 +36,8 @@ pub struct PairRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub outcome: Option<String>,
+    pub summary: Option<String>,
 }
 
 /// The programme a pair belongs to, or 404.
@@ -93,6 +95,8 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
                 id: r.id,
                 program_id: r.program_id,
                 goal: r.goal,
+                outcome: r.outcome.as_deref().map(from_text).transpose()?,
+                summary: r.summary,
                 matching_run_id: r.matching_run_id,
                 created_at: r.created_at.and_utc(),
                 updated_at: r.updated_at.and_utc(),

@@ -1,0 +1,3 @@
+DROP TABLE program_reports;
+ALTER TABLE pairs DROP COLUMN summary;
+ALTER TABLE pairs DROP COLUMN outcome;
