@@ -25,6 +25,7 @@ use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
+use crate::reporting::website;
 use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs};
 
 /// Every operation under `/api/v1`.
@@ -160,7 +161,13 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .service(measurements::record_measurements)
         .service(measurements::import_measurements)
         .service(impact::impact)
-        .service(quality::quality);
+        .service(quality::quality)
+        .configure(website_v1);
+}
+
+/// The school website's public feed (its own scope: open CORS).
+fn website_v1(cfg: &mut ServiceConfig) {
+    website::routes::configure(cfg);
 }
 
 fn operations(cfg: &mut ServiceConfig) {
@@ -299,12 +306,14 @@ fn app(
         .split_for_parts();
     let app = app
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
-        .service(web::redirect("/api/docs", "/api/docs/"));
+        .service(web::redirect("/api/docs", "/api/docs/"))
+        .configure(website::widget::configure);
     let app = match spa(&static_dir) {
         Some(files) => app.service(files),
         None => app.default_service(web::to(|| async { ApiError::not_found("resource").error_response() })),
     };
     app.wrap(security_headers())
+        .wrap(from_fn(website::widget::allow_framing))
         .wrap(Compress::default())
         .wrap(from_fn(request_id_header))
         .wrap(metrics)
