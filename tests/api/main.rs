@@ -17,3 +17,4 @@ mod programs;
 mod roadmap;
 mod schema;
 mod users;
+mod website;
