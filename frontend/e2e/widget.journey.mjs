@@ -2,10 +2,12 @@
 // the school's page shows its goal, contact and figures, the host's CSS stays out, the version for
 // the visually impaired switches on and survives a reload, and the basics of accessibility hold
 // (lang, headings, lists, named controls, contrast, visible focus). The iframe page renders too.
+// Then the curator opens the programme's «Сайт школы» tab: the code to paste and a live preview.
 import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Api, CURATOR, PROGRAMME, logIn } from "./support.mjs";
 
 const SLUG = "mbou-sosh-s-kremovo";
 const TITLE = "Информация о реализации целевой модели наставничества";
@@ -158,4 +160,26 @@ export default async function widget(page, { baseUrl }) {
   } finally {
     await site.close();
   }
+  await curatorPreview(page, baseUrl);
+}
+
+async function curatorPreview(page, baseUrl) {
+  const api = await Api.logIn(baseUrl, CURATOR);
+  const me = await api.call("GET", "/me");
+  const schoolId = me.memberships.find((m) => m.role === "curator").organization_id;
+  const programme = (await api.all(`/schools/${schoolId}/programs`)).find((p) => p.title === PROGRAMME);
+  if (!programme) throw new Error("setup: no demo programme");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await logIn(page, baseUrl, CURATOR);
+  await page.goto(`${baseUrl}/programs/${programme.id}?tab=website`);
+  await page.getByRole("tab", { name: "Сайт школы", selected: true }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Сайт школы" }).waitFor();
+  await page.getByText("Сайт школы показывает эту программу").waitFor();
+  const snippet = await page.getByRole("figure", { name: "Виджет (тег script)" }).locator("pre").innerText();
+  const expected = `<script src="${baseUrl}/widget/nastavnik.js" data-school="${SLUG}"></script>`;
+  if (snippet.trim() !== expected) throw new Error(`the snippet reads ${snippet}`);
+  await page.getByRole("button", { name: "Копировать: Виджет (тег script)" }).waitFor();
+  const preview = page.frameLocator("iframe[title='Предпросмотр раздела на сайте школы']");
+  await preview.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+  await preview.getByRole("button", { name: TOGGLE }).waitFor();
 }
