@@ -126,7 +126,8 @@ async fn the_feed_never_names_a_participant(app: TestApp) {
     assert!(words_of(&json!({"news": [{"title": "Поздравляем: Иванова Анна — лучшая пара"}]})).0.contains("Анна"));
 
     let mut conn = app.db.get().expect("connection");
-    let people: Vec<(Option<String>, Option<String>, Option<String>, Option<String>, Option<String>)> = participants::table
+    type Person = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+    let people: Vec<Person> = participants::table
         .select((participants::last_name, participants::first_name, participants::middle_name, participants::phone, participants::email))
         .load(&mut *conn)
         .expect("participants");

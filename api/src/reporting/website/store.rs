@@ -107,8 +107,11 @@ fn roadmap(conn: &mut DbConnection, program_id: i64, today: NaiveDate) -> Result
     Ok(FeedRoadmap { done, total, percent, current_stage, stages })
 }
 
+/// (event, message, channel, deadline, published_url)
+type NewsRow = (String, Option<String>, Option<String>, NaiveDate, Option<String>);
+
 fn news(conn: &mut DbConnection, program_id: i64) -> Result<Vec<FeedNews>, ApiError> {
-    let rows: Vec<(String, Option<String>, Option<String>, NaiveDate, Option<String>)> = mp::table
+    let rows: Vec<NewsRow> = mp::table
         .filter(mp::program_id.eq(program_id))
         .filter(mp::status.eq(MediaStatus::Published.as_str()))
         .filter(mp::published_url.is_not_null())
