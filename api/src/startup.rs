@@ -25,6 +25,7 @@ use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
+use crate::reporting::website;
 use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs};
 
 /// Every operation under `/api/v1`.
@@ -167,10 +168,11 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .configure(reporting_v1);
 }
 
-/// Reporting: the programme report.
+/// Reporting: the programme report, and the school website's public feed (its own scope: open CORS).
 fn reporting_v1(cfg: &mut ServiceConfig) {
     use crate::reporting::program_report;
     cfg.service(program_report::routes::program_report);
+    website::routes::configure(cfg);
 }
 
 fn operations(cfg: &mut ServiceConfig) {
@@ -309,12 +311,14 @@ fn app(
         .split_for_parts();
     let app = app
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
-        .service(web::redirect("/api/docs", "/api/docs/"));
+        .service(web::redirect("/api/docs", "/api/docs/"))
+        .configure(website::widget::configure);
     let app = match spa(&static_dir) {
         Some(files) => app.service(files),
         None => app.default_service(web::to(|| async { ApiError::not_found("resource").error_response() })),
     };
     app.wrap(security_headers())
+        .wrap(from_fn(website::widget::allow_framing))
         .wrap(Compress::default())
         .wrap(from_fn(request_id_header))
         .wrap(metrics)

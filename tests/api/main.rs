@@ -18,3 +18,4 @@ mod programs;
 mod roadmap;
 mod schema;
 mod users;
+mod website;

@@ -1,4 +1,5 @@
-//! Reporting: the programme report a curator hands the director, frozen when the programme
-//! completes.
+//! Reports, dashboards and what the school publishes: figures built from the records, never the
+//! records themselves. The programme report is frozen when the programme completes.
 
 pub mod program_report;
+pub mod website;

@@ -1234,6 +1234,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/schools/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A school's mentorship page as data, for its website and the widget
+         * @description What seed 002's page «Информация о реализации целевой модели наставничества» shows, as data: the model's definitions, the programme's goal, tasks and forms, the contact person the school named (the curator), roadmap progress, published media-plan items (the school's news) and aggregate figures.
+         *
+         *     **Which programme.** The school's current *published* programme: status `active` or `completed` (a `draft` is still being written, an `archived` one is a record); a running programme before a completed one, then the latest to start.
+         *
+         *     **Privacy.** No participant appears here, by name or otherwise. Every count below 5 is published as `{"value": null, "suppressed": true}`; in a breakdown by form a lone suppressed cell takes the smallest other with it, so that it cannot be worked out from the total.
+         *
+         *     **Not found.** An unknown slug, a region's or institute's slug and a school with no published programme all answer the same 404 `school_feed_not_found`.
+         *
+         *     **Caching and CORS.** Any origin may read it (`Access-Control-Allow-Origin: *`, preflight answered). The answer carries a strong `ETag` (a hash of the body) and `Cache-Control: public, max-age=300`; `If-None-Match` with the current ETag answers 304 without a body.
+         */
+        get: operations["school_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/survey-links/{token}": {
         parameters: {
             query?: never;
@@ -1921,6 +1949,11 @@ export interface components {
         };
         /** @enum {string} */
         Criterion: "request_tags" | "role_model" | "grade_distance" | "mentee_preference" | "mentor_preference";
+        Definition: {
+            /** @example Наставничество */
+            term: string;
+            text: string;
+        };
         Dynamics: {
             /** Format: double */
             change: number;
@@ -1947,10 +1980,121 @@ export interface components {
             /** Format: double */
             reality_mean?: number | null;
         };
+        FeedContact: {
+            email?: string | null;
+            /** @example Иванова Анна Петровна, куратор */
+            name?: string | null;
+            phone?: string | null;
+        };
+        FeedFigures: {
+            /** @description Meetings held by those pairs and groups. */
+            meetings_held: components["schemas"]["Figure"];
+            /** @description Mentees in the base, matched, awaiting support or done. */
+            mentees: components["schemas"]["Figure"];
+            /** @description Mentors in the programme's base. */
+            mentors: components["schemas"]["Figure"];
+            /** @description Pairs and groups approved by an order, running or completed. */
+            pairs: components["schemas"]["Figure"];
+            /** @description The same pairs and groups by form, in the programme's forms. */
+            pairs_by_form: components["schemas"]["FormFigure"][];
+            /**
+             * Format: int64
+             * @description Counts below this are not published.
+             * @example 5
+             */
+            threshold: number;
+        };
+        FeedForm: {
+            code: components["schemas"]["MentorshipForm"];
+            /**
+             * @description As seed 002 writes it: «ученик – ученик».
+             * @example ученик – ученик
+             */
+            label: string;
+        };
+        FeedNews: {
+            /** @description Where it was published: сайт, СМИ, соцсети. */
+            channel?: string | null;
+            /**
+             * Format: date
+             * @description The date the media plan set for it.
+             */
+            date: string;
+            /** @description What the publication says (смысловая нагрузка), if the plan notes it. */
+            summary?: string | null;
+            /** @description The media plan's event. */
+            title: string;
+            url: string;
+        };
+        FeedProgramme: {
+            /** @example 2026/2027 */
+            academic_year: string;
+            /** Format: date */
+            end_date: string;
+            /** @description The forms the programme runs. */
+            forms: components["schemas"]["FeedForm"][];
+            goal?: string | null;
+            /** Format: date */
+            start_date: string;
+            /**
+             * @description `active` while it runs, `completed` once summed up.
+             * @example active
+             */
+            status: string;
+            tasks: string[];
+            title: string;
+        };
+        FeedRoadmap: {
+            current_stage?: null | components["schemas"]["FeedStage"];
+            /**
+             * Format: int64
+             * @description Activities done, of those that count (all but the cancelled).
+             */
+            done: number;
+            /**
+             * Format: int64
+             * @description done / total, rounded down.
+             */
+            percent: number;
+            stages: components["schemas"]["FeedStage"][];
+            /** Format: int64 */
+            total: number;
+        };
+        FeedSchool: {
+            /** @example МБОУ СОШ с. Кремово */
+            name: string;
+            short_name?: string | null;
+            slug: string;
+        };
+        FeedStage: {
+            /** Format: int64 */
+            done: number;
+            /** Format: int32 */
+            number: number;
+            title: string;
+            /** Format: int64 */
+            total: number;
+        };
         /** @description A field that broke the schema or a rule, named by its JSON path (`memberships[0].role`). */
         FieldError: {
             field: string;
             message: string;
+        };
+        /** @description A count as the public sees it. */
+        Figure: {
+            /** @description True when the count is below 5, or would let a reader work out one that is. */
+            suppressed: boolean;
+            /**
+             * Format: int64
+             * @description The count; null when suppressed.
+             */
+            value?: number | null;
+        };
+        FormFigure: {
+            form: components["schemas"]["MentorshipForm"];
+            /** @example ученик – ученик */
+            label: string;
+            pairs: components["schemas"]["Figure"];
         };
         GateCheck: {
             /** @description Stable: `curators_appointed`, `mentees_with_consent`, `approved_pairs`, … */
@@ -3930,6 +4074,21 @@ export interface components {
             /** @description Mentors in the base for this form, ready or not. */
             mentors: number;
             preference_sheets: number;
+        };
+        SchoolFeed: {
+            contact?: null | components["schemas"]["FeedContact"];
+            /** @description The terms of the target model, in the model's words. */
+            definitions: components["schemas"]["Definition"][];
+            figures: components["schemas"]["FeedFigures"];
+            /** @description The closing line of the page. */
+            invitation: string;
+            /** @description Published media-plan items with the link to the publication, newest first (at most 20). */
+            news: components["schemas"]["FeedNews"][];
+            programme: components["schemas"]["FeedProgramme"];
+            roadmap: components["schemas"]["FeedRoadmap"];
+            school: components["schemas"]["FeedSchool"];
+            /** @description «Информация о реализации целевой модели наставничества». */
+            title: string;
         };
         SchoolImportReport: {
             created: number;
@@ -9533,6 +9692,52 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    school_feed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description an ETag from an earlier answer */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description the school's slug, e.g. `mbou-sosh-s-kremovo` */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin"?: string;
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolFeed"];
+                };
+            };
+            /** @description Not modified: the ETag sent is current */
+            304: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description school_feed_not_found */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,7 @@ import { useProblemMessage } from "../../components/useProblemMessage";
 import { AlertCountBadge, AlertsTab } from "../meetings/AlertsTab";
 import { ProgramMeetingsTab } from "../meetings/ProgramMeetingsTab";
 import { MonitoringTab } from "../monitoring/MonitoringTab";
+import { WebsiteTab } from "../results/website/WebsiteTab";
 import { MenteesTable } from "./bases/MenteesTable";
 import { MentorsTable } from "./bases/MentorsTable";
 import { RequestMapView } from "./bases/RequestMapView";
@@ -87,6 +88,7 @@ export function ProgramPage() {
           <Tabs.Tab value="unmatched">{t("programs.tabs.unmatched")}</Tabs.Tab>
           <Tabs.Tab value="preferences">{t("programs.tabs.preferences")}</Tabs.Tab>
           <Tabs.Tab value="media">{t("programs.tabs.mediaPlan")}</Tabs.Tab>
+          <Tabs.Tab value="website">{t("programs.tabs.website")}</Tabs.Tab>
           <Tabs.Tab value="details">{t("programs.tabs.details")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="roadmap" pt="md">
@@ -129,6 +131,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="media" pt="md">
           <MediaPlanTable programId={program.id} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="website" pt="md">
+          <WebsiteTab program={program} />
         </Tabs.Panel>
         <Tabs.Panel value="details" pt="md">
           <ProgramDetailsForm program={program} etag={loaded.data.etag} />
