@@ -12,6 +12,7 @@ on_both!(
     certificates_verify_in_public_without_naming_a_child,
     practices_go_from_a_school_draft_to_the_region_library,
     practices_are_searched_in_any_case_and_filtered,
+    the_demo_recognises_its_best,
 );
 
 /// Two working pairs: the first held the whole sequence (and so completed), the second only met.
@@ -341,4 +342,42 @@ async fn practices_are_searched_in_any_case_and_filtered(app: TestApp) {
 
 fn urlencode(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// The full demo: awards of every kind chosen from the nominees, and practices at every step.
+async fn the_demo_recognises_its_best(app: TestApp) {
+    let mut conn = app.db.get().expect("connection");
+    nastavnik::demo::load(&mut conn).expect("full demo");
+    nastavnik::demo::load(&mut conn).expect("loading twice changes nothing");
+    drop(conn);
+    let curator = app.login("curator").await;
+    let admin = app.login("admin").await;
+    let (_, _, school) = app.demo_tree(&admin).await;
+    let programme = app.get(&format!("schools/{school}/programs?status=active"), &curator).await.body["items"][0]["id"].as_i64().expect("demo programme");
+    let awards = app.get(&format!("programs/{programme}/awards"), &curator).await;
+    let items = awards.body["items"].as_array().cloned().unwrap_or_default();
+    let kinds: std::collections::BTreeSet<&str> = items.iter().filter_map(|a| a["kind"].as_str()).collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), vec!["best_pair", "certificate", "letter_of_thanks", "mentor_of_the_year"], "{}", awards.body);
+    let nominees = app.get(&format!("programs/{programme}/award-nominees?kind=mentor_of_the_year"), &curator).await;
+    assert_eq!(nominees.body["items"][0]["already_awarded"], true, "the demo's Mentor of the year is the record's first");
+    assert!(nominees.body["items"][0]["figures"]["meetings_held"].as_i64() > Some(0));
+    let certificates: Vec<&Value> = items.iter().filter(|a| a["kind"] == "certificate").collect();
+    assert!(certificates.len() >= 2);
+    let shown: Vec<String> = {
+        let mut v = Vec::new();
+        for c in &certificates {
+            let public = app.send(Method::GET, &format!("public/certificates/{}", c["code"].as_str().unwrap_or("")), None, None, &[]).await;
+            assert_eq!(public.status, 200);
+            v.push(public.body["holder_shown"].as_str().unwrap_or("").to_owned());
+        }
+        v
+    };
+    assert!(shown.contains(&"full".to_owned()) && shown.contains(&"initials".to_owned()), "{shown:?}");
+
+    let mine = app.get("practices", &curator).await;
+    assert_eq!(mine.body["items"].as_array().map(Vec::len), Some(3));
+    let institute = app.get("practices", &app.login("iro").await).await;
+    assert_eq!(institute.body["items"].as_array().map(Vec::len), Some(2), "published and submitted");
+    let library = app.get("practices", &app.login("mentor").await).await;
+    assert_eq!((library.body["items"].as_array().map(Vec::len), library.body["items"][0]["status"].as_str()), (Some(1), Some("published")));
 }

@@ -120,7 +120,8 @@ fn figures(of: &[&PairFacts], change: &HashMap<i64, (i64, i64)>, both_sides: boo
     }
 }
 
-pub fn nominees(conn: &mut DbConnection, principal: &Principal, program_id: i64, school_id: i64, kind: NomineeKind, limit: usize) -> Result<Vec<Nominee>, ApiError> {
+/// The nominees, best first, and the minors they name (for the caller's audit entry).
+pub fn rank(conn: &mut DbConnection, program_id: i64, school_id: i64, kind: NomineeKind, limit: usize) -> Result<(Vec<Nominee>, Vec<i64>), ApiError> {
     let facts = pair_facts(conn, program_id)?;
     let change = phase_two(conn, program_id)?;
     let award_kind = match kind {
@@ -182,8 +183,7 @@ pub fn nominees(conn: &mut DbConnection, principal: &Principal, program_id: i64,
     shown_minors.retain(|id| named.get(id).is_some_and(|n| n.minor && n.full.is_some()));
     shown_minors.sort_unstable();
     shown_minors.dedup();
-    record(conn, principal, school_id, "read", &shown_minors, Some("award nominees"))?;
-    Ok(items)
+    Ok((items, shown_minors))
 }
 
 #[utoipa::path(
@@ -205,7 +205,9 @@ pub async fn award_nominees(db: web::Data<Db>, principal: Principal, id: web::Pa
     let items = db
         .write(move |conn| {
             let scope = program_scope(conn, &principal, Action::ManageProgram, program_id)?;
-            nominees(conn, &principal, program_id, scope.school_id, kind, limit as usize)
+            let (items, minors) = rank(conn, program_id, scope.school_id, kind, limit as usize)?;
+            record(conn, &principal, scope.school_id, "read", &minors, Some("award nominees"))?;
+            Ok(items)
         })
         .await?;
     Ok(web::Json(NomineeList { kind, items }))
