@@ -60,7 +60,7 @@ export default async function recognition(page, { baseUrl }) {
   await dialog.waitFor({ state: "hidden" });
 
   // The award is on the list with its code; the nominee is marked awarded.
-  await row.getByText("Уже награждён").waitFor();
+  await row.getByText("★ Уже награждён").waitFor();
   const awards = page.getByRole("table", { name: "Награды программы" });
   const awarded = awards.getByRole("row", { name: new RegExp(nominee.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).last();
   const code = (await awarded.getByText(/^NST-[0-9A-Z]{4}-[0-9A-Z]{4}$/).innerText()).trim();

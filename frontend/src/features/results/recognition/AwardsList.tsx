@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -82,9 +82,9 @@ export function AwardsList({ programId, canManage, onGrant }: { programId: numbe
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatLongDay(a.awarded_on, i18n.language)}</Table.Td>
                     <Table.Td ff="monospace" style={{ whiteSpace: "nowrap" }}>{a.code}</Table.Td>
                     <Table.Td>
-                      <Badge color={a.revoked ? "red" : "green"} variant="light">
+                      <Text size="sm" fw={600} c={a.revoked ? "red.8" : "green.9"} style={{ whiteSpace: "nowrap" }}>
                         {a.revoked ? t("recognition.awards.revoked") : t("recognition.awards.active")}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">

@@ -87,7 +87,7 @@ export function CertificatePrintPage() {
         <Text inherit mt="sm">
           {t("recognition.certificate.date", { date: formatLongDay(cert.awarded_on, i18n.language) })}
         </Text>
-        <Group className="certificate-footer" justify="space-between" align="flex-end" wrap="nowrap" gap="md" mt="xl">
+        <Group className="certificate-footer" justify="space-between" align="flex-end" wrap="nowrap" gap="md">
           <div>
             <Text inherit fw={700}>
               {t("recognition.certificate.code", { code: cert.code })}

@@ -1,5 +1,5 @@
 import { BarChart } from "@mantine/charts";
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNominees } from "../../../api/recognition";
 import type { Nominee, NomineeKind } from "../../../api/types";
@@ -83,9 +83,9 @@ export function NomineesPanel({ programId, kind, onKind, onGrant }: Props) {
                       <Table.Td>
                         <Text size="sm">{label(n)}</Text>
                         {n.already_awarded && (
-                          <Badge color="yellow" variant="light" size="sm">
-                            {t("recognition.nominees.awarded")}
-                          </Badge>
+                          <Text size="xs" c="orange.9" fw={600}>
+                            ★ {t("recognition.nominees.awarded")}
+                          </Text>
                         )}
                       </Table.Td>
                       <Table.Td ta="right" fw={600}>

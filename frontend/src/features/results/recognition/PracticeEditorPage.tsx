@@ -97,7 +97,7 @@ export function PracticeEditorPage() {
       <Anchor component={Link} to={id ? `/practices/${id}` : "/practices"} size="sm">
         ← {t("recognition.practices.back")}
       </Anchor>
-      <Title order={1}>{id ? t("recognition.practices.editTitle") : t("recognition.practices.newTitle")}</Title>
+      <Title order={1} size="h2">{id ? t("recognition.practices.editTitle") : t("recognition.practices.newTitle")}</Title>
       {(create.error ?? update.error) ? <ErrorAlert error={create.error ?? update.error} /> : null}
       <form onSubmit={submit} noValidate>
         <Stack>

@@ -38,8 +38,10 @@ export function PracticePage() {
       <Anchor component={Link} to="/practices" size="sm">
         ← {t("recognition.practices.back")}
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Title order={1}>{practice.title}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={1} size="h2" style={{ hyphens: "auto" }} lang="ru">
+          {practice.title}
+        </Title>
         <PracticeStatusBadge status={practice.status} />
       </Group>
       <Text c="dimmed" size="sm">
@@ -80,7 +82,7 @@ export function PracticePage() {
         )}
         {reviews && practice.status === "submitted" && (
           <>
-            <Button color="green" loading={step.isPending} onClick={() => run("publish", t("recognition.practices.published"))}>
+            <Button color="green.8" loading={step.isPending} onClick={() => run("publish", t("recognition.practices.published"))}>
               {t("recognition.practices.publish")}
             </Button>
             <Button variant="default" onClick={() => setReturning(true)}>

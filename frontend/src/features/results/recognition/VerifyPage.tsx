@@ -79,7 +79,7 @@ export function VerifyPage() {
                 <Alert
                   id="verify-verdict"
                   color={cert.revoked ? "red" : "green"}
-                  variant="filled"
+                  variant="light"
                   role="status"
                   title={cert.revoked ? t("recognition.verify.revoked") : t("recognition.verify.valid")}
                 >
