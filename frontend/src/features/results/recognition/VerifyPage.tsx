@@ -34,6 +34,12 @@ export function VerifyPage() {
     };
   }, [t]);
 
+  // The code as the service spells it, once known (a code typed by hand may differ in case).
+  const canonical = result.data?.code;
+  useEffect(() => {
+    if (canonical) setTyped(canonical);
+  }, [canonical]);
+
   const notFound = result.error instanceof ApiProblem && result.error.status === 404;
   const cert = result.data;
   return (
