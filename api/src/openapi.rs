@@ -24,6 +24,7 @@ use crate::error::{FieldError, Problem};
         (name = "pairing", description = "Programme bases, the request map, preferences, matching, pairs and groups, the approval order, plans"),
         (name = "meetings", description = "Meetings in the model's sequence, attendance and feedback, alerts, calendars"),
         (name = "monitoring", description = "Survey templates, surveys, one-time invitations and answers"),
+        (name = "recognition", description = "Awards (Mentor of the year, Best pair, certificates, letters of thanks) with nominees from the record, certificate verification, the best-practice library"),
         (name = "reporting", description = "The programme report, dashboards and report periods for the institute"),
         (name = "website", description = "The school website's public page and its widget: no account, no personal data"),
         (name = "operations", description = "Health and readiness"),

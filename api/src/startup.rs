@@ -26,7 +26,7 @@ use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
 use crate::reporting::website;
-use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs};
+use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs, recognition};
 
 /// Every operation under `/api/v1`.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -165,7 +165,27 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .service(measurements::import_measurements)
         .service(impact::impact)
         .service(quality::quality)
+        .configure(recognition_v1)
         .configure(reporting_v1);
+}
+
+/// Stage 7: awards, certificates and their public verification, best practices.
+fn recognition_v1(cfg: &mut ServiceConfig) {
+    use recognition::{awards, certificate, nominees, practices};
+    cfg.service(nominees::award_nominees)
+        .service(awards::list_awards)
+        .service(awards::create_award)
+        .service(awards::get_award)
+        .service(awards::revoke_award)
+        .service(certificate::get_certificate)
+        .service(certificate::verify_certificate)
+        .service(practices::routes::list_practices)
+        .service(practices::routes::create_practice)
+        .service(practices::routes::get_practice)
+        .service(practices::routes::update_practice)
+        .service(practices::routes::submit_practice)
+        .service(practices::routes::publish_practice)
+        .service(practices::routes::return_practice);
 }
 
 /// Reporting: the programme report, and the school website's public feed (its own scope: open CORS).

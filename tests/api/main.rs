@@ -15,6 +15,7 @@ mod participants;
 mod pairs;
 mod program_report;
 mod programs;
+mod recognition;
 mod roadmap;
 mod schema;
 mod users;

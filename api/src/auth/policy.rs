@@ -28,6 +28,11 @@ pub enum Action {
     /// Support for mentees left without a pair, and pairs that must never be made: the
     /// psychologist's work beside the curator's.
     SupportMentees,
+    /// Writing up a best practice and submitting it: the school's staff who run the programme.
+    WritePractice,
+    /// Publishing a submitted practice to the region's library: the institute's methodological
+    /// control (DOMAIN.md), and the region above it.
+    PublishPractice,
 }
 
 fn role_allows(role: Role, action: Action) -> bool {
@@ -49,6 +54,8 @@ fn role_allows(role: Role, action: Action) -> bool {
         ViewSensitive => matches!(role, SchoolAdmin | Curator | Psychologist),
         ViewAudit => matches!(role, SchoolAdmin),
         SupportMentees => matches!(role, SchoolAdmin | Coordinator | Curator | Psychologist),
+        WritePractice => matches!(role, SchoolAdmin | Coordinator | Curator),
+        PublishPractice => matches!(role, RegionAdmin | Institute),
     }
 }
 
@@ -60,7 +67,7 @@ fn scope_allows(scopes: &[Scope], action: Action) -> bool {
         Action::ViewUsers => Scope::UsersRead,
         Action::ManageUsers => Scope::UsersWrite,
         Action::ViewProgram => Scope::ProgramsRead,
-        Action::ManageProgram | Action::ManageRoadmapTemplate | Action::SupportMentees => Scope::ProgramsWrite,
+        Action::ManageProgram | Action::ManageRoadmapTemplate | Action::SupportMentees | Action::WritePractice | Action::PublishPractice => Scope::ProgramsWrite,
         Action::ViewParticipants => Scope::ParticipantsRead,
         Action::ManageParticipants => Scope::ParticipantsWrite,
         Action::ViewSensitive | Action::ViewAudit => return false,

@@ -584,6 +584,54 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    awards (id) {
+        id -> BigInt,
+        program_id -> BigInt,
+        kind -> Text,
+        participant_id -> Nullable<BigInt>,
+        pair_id -> Nullable<BigInt>,
+        addressee -> Nullable<Text>,
+        title -> Text,
+        wording -> Nullable<Text>,
+        awarded_on -> Date,
+        signatory -> Nullable<Text>,
+        code -> Text,
+        revoked_at -> Nullable<Timestamp>,
+        revoke_reason -> Nullable<Text>,
+        created_by -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    practices (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        region_id -> BigInt,
+        program_id -> Nullable<BigInt>,
+        pair_id -> Nullable<BigInt>,
+        title -> Text,
+        summary -> Text,
+        body -> Text,
+        form -> Text,
+        role_model -> Nullable<Text>,
+        author -> Text,
+        search_key -> Text,
+        status -> Text,
+        review_note -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<Text>,
+        created_by -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(program_reports -> programs (program_id));
@@ -607,6 +655,7 @@ diesel::joinable!(surveys -> survey_templates (template_id));
 diesel::joinable!(surveys -> programs (program_id));
 diesel::joinable!(survey_invitations -> surveys (survey_id));
 diesel::joinable!(survey_responses -> surveys (survey_id));
+diesel::joinable!(awards -> programs (program_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -651,4 +700,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     survey_invitations,
     survey_responses,
     measurements,
+    awards,
+    practices,
 );

@@ -17,6 +17,7 @@ mod meetings;
 mod monitoring;
 mod pairs;
 mod programme;
+mod recognition;
 
 pub const PASSWORD: &str = "demo-password-2026";
 
@@ -51,7 +52,7 @@ pub struct DemoLogin {
     pub role: &'static str,
 }
 
-/// Loads the whole demo (the tree, the people, the programme, its bases, pairs and monitoring) if it is not there
+/// Loads the whole demo (the tree, the people, the programme, its bases, pairs, monitoring and recognition) if it is not there
 /// yet; returns the logins to print.
 pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
     let logins = load_core(conn)?;
@@ -65,7 +66,8 @@ pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
         let today = crate::programs::store::school_today(conn, school)?;
         bases::load(conn, school, program, today)?;
         pairs::load(conn, school, program, today)?;
-        monitoring::load(conn, program, today)
+        monitoring::load(conn, program, today)?;
+        recognition::load(conn, school, program, today)
     })?;
     Ok(logins)
 }

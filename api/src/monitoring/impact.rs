@@ -124,9 +124,9 @@ pub struct ImpactReport {
 }
 
 /// (source, parameter) → participant → (entry, exit).
-type Values = BTreeMap<(Source, String), HashMap<i64, (Option<f64>, Option<f64>)>>;
+pub type Values = BTreeMap<(Source, String), HashMap<i64, (Option<f64>, Option<f64>)>>;
 
-fn survey_values(conn: &mut DbConnection, program_id: i64, values: &mut Values) -> Result<(), ApiError> {
+pub fn survey_values(conn: &mut DbConnection, program_id: i64, values: &mut Values) -> Result<(), ApiError> {
     let rows: Vec<(String, String, Option<i64>, String)> = sr::table
         .inner_join(s::table.inner_join(st::table))
         .filter(s::program_id.eq(program_id))

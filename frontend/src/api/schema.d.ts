@@ -75,6 +75,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/awards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An award */
+        get: operations["get_award"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/awards/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An award's certificate, for the print view
+         * @description The school's and programme's names, the holder (full name for the school's staff), the wording, the date, the signatory and the code with the path of the public page that verifies it. The minors named are written to the audit trail.
+         */
+        get: operations["get_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/awards/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an award
+         * @description The award stays on record and its certificate verifies as revoked.
+         */
+        post: operations["revoke_award"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar-feeds/{token}.ics": {
         parameters: {
             query?: never;
@@ -729,6 +786,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The library of best practices, newest first
+         * @description Published practices of the caller's region, the drafts and submitted practices of the schools whose practices the caller writes, and the submitted ones the caller reviews (the institute). `q` searches the title, summary, text and author in any case, Cyrillic included.
+         */
+        get: operations["list_practices"];
+        put?: never;
+        /**
+         * Write up a practice (a draft of the school)
+         * @description By the school's administration, coordinator or curator. The programme and pair it refers to must be the school's (422 `not_of_this_school`).
+         */
+        post: operations["create_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A practice with its write-up */
+        get: operations["get_practice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft practice
+         * @description The school edits its practice while it is a draft (a submitted one is returned by the institute first; a published one is the library's).
+         */
+        patch: operations["update_practice"];
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a submitted practice to the region's library (the institute)
+         * @description Only the institute (or the region) publishes; the school's staff get 403. The text is checked once more for children's names.
+         */
+        post: operations["publish_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted practice to the school with a note (the institute) */
+        post: operations["return_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft practice to the institute
+         * @description A text that names a child of the school's bases is refused (422 `personal_data_in_practice`, naming the field).
+         */
+        post: operations["submit_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/program-mentees/{id}": {
         parameters: {
             query?: never;
@@ -821,6 +980,50 @@ export interface paths {
         get: operations["program_alerts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/award-nominees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nominees for Mentor of the year or Best pair, from the programme's record
+         * @description Mentors (or pairs) of the programme's approved, active and completed pairs, ranked by a score of 0–100: held meetings 35, days of work (first to last meeting held) 15, completed pairs 15, the meetings' mean rating 20 (the mentees' for a mentor, both sides' for a pair), and the share of the mentees' phase-2 parameters that moved the right way 15 — each against the best of the programme. Every nominee comes with its figures; the award is the school's decision (POST /programs/{id}/awards). For the school's staff; the minors named are written to the audit trail.
+         */
+        get: operations["award_nominees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's awards, oldest first
+         * @description Holders are named in full for the school's staff; for others (the region) a minor without a publication consent appears by initials. The minors named are written to the audit trail.
+         */
+        get: operations["list_awards"];
+        put?: never;
+        /**
+         * Grant an award
+         * @description To a person of the programme's bases (`participant_id`: Mentor of the year to a mentor) or to a pair of the programme (`pair_id`: Best pair), or a certificate or letter of thanks to either. Anyone else is refused with 422 `recipient_not_in_programme` and nothing is written. The award gets a code `NST-XXXX-XXXX` for its certificate.
+         */
+        post: operations["create_award"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1226,6 +1429,26 @@ export interface paths {
         };
         /** Mentees left without a pair: the reason, support, and when the search continues */
         get: operations["list_unmatched"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a certificate by its code (public)
+         * @description The kind, title, school and date of the award, and whether it was revoked. The holder is named in full when an adult, or a minor whose parent consented to publishing the name; otherwise by initials. The code is read forgivingly (any case, dashes optional, O for 0). An unknown code is 404 `certificate_not_found`.
+         */
+        get: operations["verify_certificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1821,6 +2044,48 @@ export interface components {
             /** Format: int64 */
             id: number;
         };
+        Award: {
+            /** @description Whom a letter is addressed to when not the holder (a student mentor's parents). */
+            addressee?: string | null;
+            /** Format: date */
+            awarded_on: string;
+            /** @description `NST-XXXX-XXXX`: printed on the certificate, checked at `/public/certificates/{code}`. */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            etag: string;
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["AwardKind"];
+            /** Format: int64 */
+            program_id: number;
+            recipient: components["schemas"]["AwardRecipient"];
+            revoke_reason?: string | null;
+            revoked: boolean;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            signatory?: string | null;
+            title: string;
+            /** @description The wording on the certificate: what it is for. */
+            wording?: string | null;
+        };
+        /**
+         * @description The school's forms of recognition (seed 001, section 10).
+         * @enum {string}
+         */
+        AwardKind: "mentor_of_the_year" | "best_pair" | "certificate" | "letter_of_thanks";
+        /** @description Who holds the award: a person of the programme's bases, or one of its pairs. */
+        AwardRecipient: {
+            /**
+             * @description The holder's name, or the pair's people ("mentor — mentee, …"). For those outside the
+             *     school's staff a minor without a publication consent appears by initials; null once erased.
+             */
+            name?: string | null;
+            /** Format: int64 */
+            pair_id?: number | null;
+            /** Format: int64 */
+            participant_id?: number | null;
+        };
         BaseFigures: {
             mentees: components["schemas"]["Tally"];
             mentors: components["schemas"]["Tally"];
@@ -1840,6 +2105,28 @@ export interface components {
         };
         CalendarFeedList: {
             items: components["schemas"]["CalendarFeed"][];
+        };
+        /** @description What the print view needs: the school, the programme, the holder and the code. */
+        Certificate: {
+            academic_year: string;
+            addressee?: string | null;
+            /** Format: int64 */
+            award_id: number;
+            /** Format: date */
+            awarded_on: string;
+            code: string;
+            /** @description The holder's full name (the school's staff print it), or the pair's people. */
+            holder?: string | null;
+            kind: components["schemas"]["AwardKind"];
+            program_title: string;
+            revoked: boolean;
+            school_name: string;
+            school_short_name?: string | null;
+            signatory?: string | null;
+            title: string;
+            /** @description Where anyone checks the code: the SPA's public page, relative to the site. */
+            verify_path: string;
+            wording?: string | null;
         };
         /** @enum {string} */
         CheckStatus: "met" | "unmet" | "not_tracked";
@@ -2683,6 +2970,11 @@ export interface components {
             items: components["schemas"]["MySurvey"][];
         };
         /**
+         * @description How much of the holder's name a public page shows.
+         * @enum {string}
+         */
+        NameShown: "full" | "initials" | "hidden";
+        /**
          * @example {
          *       "deadline": "2026-12-15",
          *       "responsible_role": "curator",
@@ -2713,6 +3005,38 @@ export interface components {
             expires_at?: string | null;
             name: string;
             scopes: components["schemas"]["Scope"][];
+        };
+        /**
+         * @example {
+         *       "awarded_on": "2027-05-20",
+         *       "kind": "mentor_of_the_year",
+         *       "participant_id": 12,
+         *       "signatory": "Директор О. Н. Смирнова",
+         *       "wording": "За высокие результаты наставнической деятельности в 2026/2027 учебном году"
+         *     }
+         */
+        NewAward: {
+            addressee?: string | null;
+            /**
+             * Format: date
+             * @description The school's day of the award; not in the future.
+             */
+            awarded_on: string;
+            kind: components["schemas"]["AwardKind"];
+            /**
+             * Format: int64
+             * @description The holder, a pair of the programme (Best pair); or give `participant_id`.
+             */
+            pair_id?: number | null;
+            /**
+             * Format: int64
+             * @description The holder, a person of the programme's bases; or give `pair_id`.
+             */
+            participant_id?: number | null;
+            signatory?: string | null;
+            /** @description Defaults to the kind's usual title. */
+            title?: string | null;
+            wording?: string | null;
         };
         NewCalendarFeed: {
             /** Format: date-time */
@@ -2979,6 +3303,41 @@ export interface components {
         };
         /**
          * @example {
+         *       "body": "Запрос наставляемого — …",
+         *       "form": "student_student",
+         *       "program_id": 1,
+         *       "role_model": "peer_peer",
+         *       "school_id": 3,
+         *       "summary": "Как пара выпустила три номера газеты и что это дало наставляемому.",
+         *       "title": "Проект «Школьная газета» в паре равный–равному"
+         *     }
+         */
+        NewPractice: {
+            /** @description Defaults to the name of the user who writes it. */
+            author?: string | null;
+            body: string;
+            form: components["schemas"]["MentorshipForm"];
+            /**
+             * Format: int64
+             * @description A pair of that school's programmes.
+             */
+            pair_id?: number | null;
+            /**
+             * Format: int64
+             * @description A programme of that school.
+             */
+            program_id?: number | null;
+            role_model?: null | components["schemas"]["RoleModel"];
+            /**
+             * Format: int64
+             * @description The school whose practice it is.
+             */
+            school_id: number;
+            summary: string;
+            title: string;
+        };
+        /**
+         * @example {
          *       "academic_year": "2026/2027",
          *       "forms": [
          *         "student_student"
@@ -3088,6 +3447,69 @@ export interface components {
             memberships?: components["schemas"]["NewMembership"][];
             password: string;
         };
+        Nominee: {
+            /** @description A live award of this kind already went to them in this programme. */
+            already_awarded: boolean;
+            figures: components["schemas"]["NomineeFigures"];
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description The pair (Best pair).
+             */
+            pair_id?: number | null;
+            /**
+             * Format: int64
+             * @description The mentor (Mentor of the year).
+             */
+            participant_id?: number | null;
+            rank: number;
+            /**
+             * Format: double
+             * @description 0–100: meetings 35, days of work 15, completed pairs 15, rating 20, phase-2 change 15,
+             *     each against the best of the programme.
+             */
+            score: number;
+        };
+        /** @description The record that puts a nominee on the list. */
+        NomineeFigures: {
+            /** Format: int64 */
+            completed_pairs: number;
+            /**
+             * Format: int64
+             * @description From the first meeting held to the last, summed over the pairs.
+             */
+            days_of_work: number;
+            /**
+             * Format: double
+             * @description Share of those mentees' parameters that moved the right way (anxiety down, the rest up).
+             */
+            improved_share?: number | null;
+            /**
+             * Format: double
+             * @description Mean meeting rating, 1–5: the mentees' for a mentor, both sides' for a pair.
+             */
+            mean_rating?: number | null;
+            /**
+             * Format: int64
+             * @description Mentees measured at entry and exit (phase 2).
+             */
+            measured_mentees: number;
+            /** Format: int64 */
+            meetings_held: number;
+            /**
+             * Format: int64
+             * @description Approved, active or completed pairs and groups.
+             */
+            pairs: number;
+            /** Format: int64 */
+            ratings: number;
+        };
+        /** @enum {string} */
+        NomineeKind: "mentor_of_the_year" | "best_pair";
+        NomineeList: {
+            items: components["schemas"]["Nominee"][];
+            kind: components["schemas"]["NomineeKind"];
+        };
         /**
          * @description What `Optimal` maximises. `Stable` ignores it.
          * @enum {string}
@@ -3173,6 +3595,35 @@ export interface components {
                 entity_id: number;
                 /** Format: int64 */
                 id: number;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        Paginated_Award: {
+            items: {
+                /** @description Whom a letter is addressed to when not the holder (a student mentor's parents). */
+                addressee?: string | null;
+                /** Format: date */
+                awarded_on: string;
+                /** @description `NST-XXXX-XXXX`: printed on the certificate, checked at `/public/certificates/{code}`. */
+                code: string;
+                /** Format: date-time */
+                created_at: string;
+                etag: string;
+                /** Format: int64 */
+                id: number;
+                kind: components["schemas"]["AwardKind"];
+                /** Format: int64 */
+                program_id: number;
+                recipient: components["schemas"]["AwardRecipient"];
+                revoke_reason?: string | null;
+                revoked: boolean;
+                /** Format: date-time */
+                revoked_at?: string | null;
+                signatory?: string | null;
+                title: string;
+                /** @description The wording on the certificate: what it is for. */
+                wording?: string | null;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
@@ -3347,6 +3798,27 @@ export interface components {
                 updated_at: string;
                 /** Format: int64 */
                 user_id?: number | null;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        Paginated_PracticeSummary: {
+            items: {
+                author: string;
+                form: components["schemas"]["MentorshipForm"];
+                /** Format: int64 */
+                id: number;
+                /** Format: date-time */
+                published_at?: string | null;
+                role_model?: null | components["schemas"]["RoleModel"];
+                /** Format: int64 */
+                school_id: number;
+                school_name: string;
+                status: components["schemas"]["PracticeStatus"];
+                summary: string;
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
@@ -3694,6 +4166,76 @@ export interface components {
             due_on?: string | null;
             title: string;
         };
+        Practice: {
+            author: string;
+            /** @description The write-up (plain text, paragraphs separated by blank lines). */
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            etag: string;
+            form: components["schemas"]["MentorshipForm"];
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description The pair whose practice it is; its people are not named here.
+             */
+            pair_id?: number | null;
+            /** Format: int64 */
+            program_id?: number | null;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** @description The institute's note when it returned the practice for changes. */
+            review_note?: string | null;
+            role_model?: null | components["schemas"]["RoleModel"];
+            /** Format: int64 */
+            school_id: number;
+            school_name: string;
+            status: components["schemas"]["PracticeStatus"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            summary: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Absent fields stay as they are; `null` clears a nullable one. */
+        PracticePatch: {
+            author?: string | null;
+            body?: string | null;
+            form?: null | components["schemas"]["MentorshipForm"];
+            /** Format: int64 */
+            pair_id?: number | null;
+            /** Format: int64 */
+            program_id?: number | null;
+            role_model?: null | components["schemas"]["RoleModel"];
+            summary?: string | null;
+            title?: string | null;
+        };
+        /**
+         * @description draft → submitted (by the school) → published (by the institute); the institute may return a
+         *     submitted one to draft with a note.
+         * @enum {string}
+         */
+        PracticeStatus: "draft" | "submitted" | "published";
+        /** @description A practice in the library's list: the write-up itself is read one by one. */
+        PracticeSummary: {
+            author: string;
+            form: components["schemas"]["MentorshipForm"];
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            published_at?: string | null;
+            role_model?: null | components["schemas"]["RoleModel"];
+            /** Format: int64 */
+            school_id: number;
+            school_name: string;
+            status: components["schemas"]["PracticeStatus"];
+            summary: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         PreferenceSheets: {
             items: components["schemas"]["Sheet"][];
             /**
@@ -3859,6 +4401,20 @@ export interface components {
             /** Format: int64 */
             score: number;
         };
+        /** @description A certificate as anyone may check it: no personal data beyond what the holder allowed. */
+        PublicCertificate: {
+            /** Format: date */
+            awarded_on: string;
+            code: string;
+            holder?: string | null;
+            holder_shown: components["schemas"]["NameShown"];
+            kind: components["schemas"]["AwardKind"];
+            revoked: boolean;
+            /** Format: date */
+            revoked_on?: string | null;
+            school_name: string;
+            title: string;
+        };
         PublicSurvey: {
             /** @description What was saved so far, by question code. */
             answers: {
@@ -4010,6 +4566,22 @@ export interface components {
             started: number;
             /** Format: int64 */
             submitted: number;
+        };
+        /**
+         * @example {
+         *       "note": "Уберите, пожалуйста, класс и букву класса наставляемого."
+         *     }
+         */
+        ReturnPractice: {
+            note: string;
+        };
+        /**
+         * @example {
+         *       "reason": "Выдан ошибочно"
+         *     }
+         */
+        RevokeAward: {
+            reason: string;
         };
         Roadmap: {
             /**
@@ -4542,6 +5114,184 @@ export interface operations {
             };
             /** @description invalid_refresh_token or refresh_token_reused */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_award: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description award id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Award"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description award id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_award: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the award's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description award id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeAward"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Award"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description award_revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7327,6 +8077,445 @@ export interface operations {
             };
         };
     };
+    list_practices: {
+        parameters: {
+            query?: {
+                /** @description Words in the title, summary, body or author, any case (Cyrillic included). */
+                q?: string;
+                form?: components["schemas"]["MentorshipForm"];
+                role_model?: components["schemas"]["RoleModel"];
+                status?: components["schemas"]["PracticeStatus"];
+                school_id?: number;
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_PracticeSummary"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_practice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPractice"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_of_this_school, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_practice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description practice id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the practice's etag */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description practice id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description practice_not_draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_of_this_school, validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_practice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description practice id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description personal_data_in_practice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_practice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description practice id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPractice"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_practice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description practice id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description personal_data_in_practice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     update_mentee: {
         parameters: {
             query?: never;
@@ -7745,6 +8934,203 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_nominees: {
+        parameters: {
+            query: {
+                kind: components["schemas"]["NomineeKind"];
+                /** @description How many to suggest, 1–50 (default 10). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NomineeList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_awards: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["AwardKind"];
+                /** @description Revoked awards too (default true: the record stays). */
+                include_revoked?: boolean;
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Award"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_award: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description programme id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAward"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Award"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description participant_erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description recipient_not_in_programme, recipient_not_mentor, pair_not_eligible, validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9685,6 +11071,44 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the certificate's code, NST-XXXX-XXXX */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificate"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -289,3 +289,18 @@ export type Dynamics = NonNullable<ParameterImpact["participants"]>[number];
 export type Measurement = ResponseOf<"/api/v1/programs/{id}/measurements", "get">["items"][number];
 export type MeasurementPhase = Measurement["phase"];
 export type MeasurementsInput = RequestOf<"/api/v1/programs/{id}/measurements", "post">;
+
+// Recognition: awards, certificates, best practices.
+export type Award = ResponseOf<"/api/v1/awards/{id}", "get">;
+export type AwardKind = Award["kind"];
+export type NewAward = RequestOf<"/api/v1/programs/{id}/awards", "post">;
+export type NomineeList = ResponseOf<"/api/v1/programs/{id}/award-nominees", "get">;
+export type Nominee = NomineeList["items"][number];
+export type NomineeKind = NomineeList["kind"];
+export type Certificate = ResponseOf<"/api/v1/awards/{id}/certificate", "get">;
+export type PublicCertificate = ResponseOf<"/api/v1/public/certificates/{code}", "get">;
+export type Practice = ResponseOf<"/api/v1/practices/{id}", "get">;
+export type PracticeSummary = ResponseOf<"/api/v1/practices", "get">["items"][number];
+export type PracticeStatus = Practice["status"];
+export type NewPractice = RequestOf<"/api/v1/practices", "post">;
+export type PracticePatch = RequestOf<"/api/v1/practices/{id}", "patch">;

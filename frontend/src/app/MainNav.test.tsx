@@ -26,17 +26,17 @@ const links = () => screen.getAllByRole("link").map((a) => a.textContent);
 describe("MainNav", () => {
   it("shows a curator the overview and the programmes", () => {
     renderWithProviders(<MainNav me={me(["curator"])} onNavigate={() => {}} />);
-    expect(links()).toEqual(["Обзор", "Программы", "Участники"]);
+    expect(links()).toEqual(["Обзор", "Программы", "Лучшие практики", "Участники"]);
   });
 
   it("shows a mentor the overview and their own meetings", () => {
     renderWithProviders(<MainNav me={me(["mentor", "mentee"])} onNavigate={() => {}} />);
-    expect(links()).toEqual(["Обзор", "Мои встречи"]);
+    expect(links()).toEqual(["Обзор", "Мои встречи", "Лучшие практики"]);
   });
 
   it("shows administrators programmes, organisations and users", () => {
     renderWithProviders(<MainNav me={me(["school_admin"])} onNavigate={() => {}} />);
-    expect(links()).toEqual(["Обзор", "Программы", "Участники", "Организации", "Пользователи"]);
+    expect(links()).toEqual(["Обзор", "Программы", "Лучшие практики", "Участники", "Организации", "Пользователи"]);
   });
 
   it("treats the system admin flag as administering without any role", () => {

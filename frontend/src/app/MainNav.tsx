@@ -15,6 +15,8 @@ export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) 
   if (seesPrograms(me)) {
     items.push({ to: "/programs", label: t("nav.programs"), active: pathname.startsWith("/programs") });
   }
+  // The region's library of best practices is open to everyone of the region.
+  items.push({ to: "/practices", label: t("nav.practices"), active: pathname.startsWith("/practices") });
   if (seesParticipants(me)) {
     items.push({ to: "/participants", label: t("nav.participants"), active: pathname.startsWith("/participants") });
   }

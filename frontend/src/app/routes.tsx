@@ -36,6 +36,16 @@ const SurveyTemplatesPage = lazy(() =>
 const MySurveyPage = lazy(() => import("../features/monitoring/MySurveyPage").then((m) => ({ default: m.MySurveyPage })));
 // The page a one-time survey link opens: no account, no shell.
 const AnswerPage = lazy(() => import("../features/monitoring/AnswerPage").then((m) => ({ default: m.AnswerPage })));
+// Recognition: the certificate to print, the best-practice library; the public check of a code.
+const CertificatePrintPage = lazy(() =>
+  import("../features/results/recognition/CertificatePrintPage").then((m) => ({ default: m.CertificatePrintPage })),
+);
+const PracticesPage = lazy(() => import("../features/results/recognition/PracticesPage").then((m) => ({ default: m.PracticesPage })));
+const PracticePage = lazy(() => import("../features/results/recognition/PracticePage").then((m) => ({ default: m.PracticePage })));
+const PracticeEditorPage = lazy(() =>
+  import("../features/results/recognition/PracticeEditorPage").then((m) => ({ default: m.PracticeEditorPage })),
+);
+const VerifyPage = lazy(() => import("../features/results/recognition/VerifyPage").then((m) => ({ default: m.VerifyPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -64,6 +74,8 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/answer/:token" element={<Lazy><AnswerPage /></Lazy>} />
+      <Route path="/verify" element={<Lazy><VerifyPage /></Lazy>} />
+      <Route path="/verify/:code" element={<Lazy><VerifyPage /></Lazy>} />
       <Route
         element={
           <RequireSession>
@@ -83,6 +95,11 @@ export function AppRoutes() {
         <Route path="surveys/:surveyId" element={<Lazy><SurveyPage /></Lazy>} />
         <Route path="my-surveys/:surveyId" element={<Lazy><MySurveyPage /></Lazy>} />
         <Route path="survey-templates/:organizationId" element={<Lazy><SurveyTemplatesPage /></Lazy>} />
+        <Route path="awards/:awardId/certificate" element={<Lazy><CertificatePrintPage /></Lazy>} />
+        <Route path="practices" element={<Lazy><PracticesPage /></Lazy>} />
+        <Route path="practices/new" element={<Lazy><PracticeEditorPage /></Lazy>} />
+        <Route path="practices/:practiceId" element={<Lazy><PracticePage /></Lazy>} />
+        <Route path="practices/:practiceId/edit" element={<Lazy><PracticeEditorPage /></Lazy>} />
         <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
         <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />
         <Route path="participants/:participantId" element={<Lazy><ParticipantPage /></Lazy>} />

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use super::{BaseFigures, ImpactFigures, Line, MeetingFigures, MonitoringFigures, PairFigures, ProgramReport, RatedItem, ReportProgram, RoadmapFigures, SCHEMA_VERSION, StageFigures, SurveyFigures, Tally};
 use crate::auth::Principal;
 use crate::db::DbConnection;
-use crate::db::schema::{meetings, organizations, pair_mentees, pairs, program_mentees, program_mentors, programs, roadmap_activities as ra};
+use crate::db::schema::{awards, meetings, organizations, pair_mentees, pairs, program_mentees, program_mentors, programs, roadmap_activities as ra};
 use crate::db::text::from_json;
 use crate::error::ApiError;
 use crate::monitoring::{impact, quality};
@@ -131,9 +131,11 @@ fn monitoring(conn: &mut DbConnection, principal: &Principal, program_id: i64, s
     Ok(MonitoringFigures { surveys, strengths, weaknesses, impact })
 }
 
-/// The awards of the programme by kind, once recognition keeps them.
-fn awards(_conn: &mut DbConnection, _program_id: i64) -> Result<Vec<Line>, ApiError> {
-    Ok(Vec::new())
+/// The programme's awards in force (not revoked), by kind.
+fn awards(conn: &mut DbConnection, program_id: i64) -> Result<Vec<Line>, ApiError> {
+    let rows: Vec<(String, i64)> =
+        awards::table.filter(awards::program_id.eq(program_id)).filter(awards::revoked_at.is_null()).group_by(awards::kind).select((awards::kind, count_star())).order(awards::kind).load(conn)?;
+    Ok(lines(rows))
 }
 
 /// The whole report, as the school's own staff see it (nothing withheld).
@@ -146,8 +148,7 @@ pub fn compute(conn: &mut DbConnection, principal: &Principal, program_id: i64) 
         .first(conn)?;
     let today = school_today(conn, school_id)?;
     let forms: Vec<String> = from_json(&forms)?;
-    let mut awards_by_kind = awards(conn, program_id)?;
-    awards_by_kind.sort_by(|a, b| a.key.cmp(&b.key));
+    let awards_by_kind = awards(conn, program_id)?;
     Ok(ProgramReport {
         schema_version: SCHEMA_VERSION,
         program: ReportProgram { id: program_id, title, school_name, academic_year, start_date, end_date, status, forms, goal },

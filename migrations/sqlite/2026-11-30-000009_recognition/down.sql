@@ -1,0 +1,2 @@
+DROP TABLE practices;
+DROP TABLE awards;
