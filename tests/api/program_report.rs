@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 use crate::meetings::hold_sequence;
 use crate::pairs::{base, make_pair, mentee, mentor, sign_order_on};
+use crate::participants::{consent, student};
 
 on_both!(the_report_counts_the_programme_and_prints_in_russian, completing_the_programme_needs_exit_monitoring_and_freezes_the_report,);
 
@@ -81,4 +82,15 @@ async fn completing_the_programme_needs_exit_monitoring_and_freezes_the_report(a
     assert_eq!(app.post(&format!("consents/{}/withdraw", consents.body["items"][0]["id"]), &b.curator, json!({})).await.status, 200);
     let later = app.get(&format!("programs/{}/report", b.programme), &b.curator).await;
     assert_eq!((later.body["bases"]["mentees"]["by_status"].clone(), later.body["frozen_at"].clone()), (frozen.body["bases"]["mentees"]["by_status"].clone(), frozen.body["frozen_at"].clone()));
+}
+
+/// Exit monitoring for a programme that has none: one child enrolled and measured at exit, so that
+/// the programme may complete.
+pub async fn measure_exit(app: &TestApp, token: &str, school: i64, programme: i64) {
+    let child = student(app, token, school, "Выходов", "Пётр", json!({})).await["id"].as_i64().unwrap_or(0);
+    consent(app, token, child).await;
+    let enrolment = json!({"participant_id": child, "mentee_type": "passive", "categories": ["poor_results"], "request_text": "Запрос", "request_tags": ["academic_results"], "status": "in_base"});
+    assert_eq!(app.post(&format!("programs/{programme}/mentees"), token, enrolment).await.status, 201);
+    let exit = json!({"items": [{"participant_id": child, "parameter": "average_grade", "phase": "exit", "value": 4.0}]});
+    assert_eq!(app.post(&format!("programs/{programme}/measurements"), token, exit).await.status, 200);
 }

@@ -57,6 +57,7 @@ async fn programme_moves_forward_and_closes(app: TestApp) {
     let skip = app.patch(&path, &director, json!({"status": "completed"})).await;
     assert_eq!((skip.status.as_u16(), skip.code().as_str()), (409, "invalid_transition"));
     assert_eq!(app.patch(&path, &director, json!({"status": "active"})).await.status, 200);
+    crate::program_report::measure_exit(&app, &director, school, id).await;
     assert_eq!(app.patch(&path, &director, json!({"status": "completed"})).await.status, 200);
     let back = app.patch(&path, &director, json!({"status": "active"})).await;
     assert_eq!(back.code(), "invalid_transition");

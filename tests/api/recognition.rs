@@ -22,7 +22,7 @@ async fn two_pairs(app: &TestApp) -> (Base, i64, i64) {
     let second = make_pair(app, &b, b.mentors[1], &[b.mentees[1]]).await.id();
     assert_eq!(sign_order_on(app, &b, "12-о", "2026-11-01", &[first, second]).await.status, 201);
     hold_sequence(app, &b.curator, first).await;
-    let done = app.post(&format!("pairs/{first}/complete"), &b.curator, json!({"summary": "Цель достигнута"})).await;
+    let done = app.post(&format!("pairs/{first}/complete"), &b.curator, json!({"outcome": "yes", "summary": "Цель достигнута"})).await;
     assert_eq!(done.body["status"], "completed", "{}", done.body);
     assert_eq!(log(app, &b.curator, second, meeting("introduction", "2026-11-03", true)).await.status, 201);
     (b, first, second)

@@ -218,6 +218,7 @@ async fn nothing_published_answers_one_404(app: TestApp) {
     let curator = app.login("curator").await;
     let (_, _, demo_school) = app.demo_tree(&admin).await;
     let programme = demo_programme(&app, &curator, demo_school).await;
+    crate::program_report::measure_exit(&app, &curator, demo_school, programme).await;
     for status in ["completed", "archived"] {
         let a = app.patch(&format!("programs/{programme}"), &admin, json!({"status": status})).await;
         assert_eq!(a.status, 200, "{status}: {}", a.body);

@@ -304,3 +304,6 @@ export type PracticeSummary = ResponseOf<"/api/v1/practices", "get">["items"][nu
 export type PracticeStatus = Practice["status"];
 export type NewPractice = RequestOf<"/api/v1/practices", "post">;
 export type PracticePatch = RequestOf<"/api/v1/practices/{id}", "patch">;
+
+export type ProgramReport = ResponseOf<"/api/v1/programs/{id}/report", "get">;
+export type ReportLine = ProgramReport["awards"][number];

@@ -34,6 +34,7 @@ const SurveyTemplatesPage = lazy(() =>
   import("../features/monitoring/SurveyTemplatesPage").then((m) => ({ default: m.SurveyTemplatesPage })),
 );
 const MySurveyPage = lazy(() => import("../features/monitoring/MySurveyPage").then((m) => ({ default: m.MySurveyPage })));
+const ReportPrintPage = lazy(() => import("../features/results/report/ReportPrintPage").then((m) => ({ default: m.ReportPrintPage })));
 // The page a one-time survey link opens: no account, no shell.
 const AnswerPage = lazy(() => import("../features/monitoring/AnswerPage").then((m) => ({ default: m.AnswerPage })));
 // Recognition: the certificate to print, the best-practice library; the public check of a code.
@@ -88,6 +89,7 @@ export function AppRoutes() {
         <Route path="organizations/:organizationId" element={<Lazy><OrganizationsPage /></Lazy>} />
         <Route path="programs" element={<Lazy><ProgramsPage /></Lazy>} />
         <Route path="programs/:programId" element={<Lazy><ProgramPage /></Lazy>} />
+        <Route path="programs/:programId/report" element={<Lazy><ReportPrintPage /></Lazy>} />
         <Route path="pairs/:pairId/plan" element={<Lazy><PlanPage /></Lazy>} />
         <Route path="pairs/:pairId/meetings" element={<Lazy><PairMeetingsPage /></Lazy>} />
         <Route path="my-meetings" element={<Lazy><MyMeetingsPage /></Lazy>} />

@@ -96,19 +96,20 @@ fn roadmap(conn: &mut DbConnection, program_id: i64, today: NaiveDate) -> Result
 fn monitoring(conn: &mut DbConnection, principal: &Principal, program_id: i64, school_id: i64) -> Result<MonitoringFigures, ApiError> {
     let phase1 = quality::report(conn, principal, program_id, school_id)?;
     let surveys_of = crate::monitoring::surveys::program_counts(conn, program_id)?;
-    let mut strengths = Vec::new();
-    let mut weaknesses = Vec::new();
+    // The items each questionnaire rates (expectation pairs apart), across all of them: the best
+    // half's top three are the strengths, the worst half's bottom three the weaknesses, never both.
+    let mut rated: Vec<RatedItem> = Vec::new();
     for survey in &phase1.surveys {
-        let rated = |codes: &[String]| -> Vec<RatedItem> {
-            codes
-                .iter()
-                .filter_map(|code| survey.questions.iter().find(|q| &q.code == code))
-                .filter_map(|q| q.score.map(|score| RatedItem { survey: survey.title.clone(), question: q.text.clone(), score }))
-                .collect()
-        };
-        strengths.extend(rated(&survey.strengths));
-        weaknesses.extend(rated(&survey.weaknesses));
+        for q in survey.questions.iter().filter(|q| survey.strengths.contains(&q.code) || survey.weaknesses.contains(&q.code)) {
+            if let Some(score) = q.score {
+                rated.push(RatedItem { survey: survey.title.clone(), question: q.text.clone(), score });
+            }
+        }
     }
+    rated.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let half = rated.len() / 2;
+    let strengths: Vec<RatedItem> = rated.iter().take(half.min(3)).cloned().collect();
+    let weaknesses: Vec<RatedItem> = rated.iter().rev().take(half.min(3)).cloned().collect();
     let phase2 = impact::report(conn, principal, program_id, school_id, impact::Detail::Figures)?;
     let impact = phase2
         .parameters

@@ -12,6 +12,7 @@ import { AlertCountBadge, AlertsTab } from "../meetings/AlertsTab";
 import { ProgramMeetingsTab } from "../meetings/ProgramMeetingsTab";
 import { MonitoringTab } from "../monitoring/MonitoringTab";
 import { AwardsTab } from "../results/recognition/AwardsTab";
+import { ReportTab } from "../results/report/ReportTab";
 import { WebsiteTab } from "../results/website/WebsiteTab";
 import { MenteesTable } from "./bases/MenteesTable";
 import { MentorsTable } from "./bases/MentorsTable";
@@ -87,6 +88,7 @@ export function ProgramPage() {
           </Tabs.Tab>
           <Tabs.Tab value="monitoring">{t("monitoring.tab")}</Tabs.Tab>
           <Tabs.Tab value="awards">{t("recognition.tab")}</Tabs.Tab>
+          <Tabs.Tab value="report">{t("programs.tabs.report")}</Tabs.Tab>
           <Tabs.Tab value="unmatched">{t("programs.tabs.unmatched")}</Tabs.Tab>
           <Tabs.Tab value="preferences">{t("programs.tabs.preferences")}</Tabs.Tab>
           <Tabs.Tab value="media">{t("programs.tabs.mediaPlan")}</Tabs.Tab>
@@ -127,6 +129,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="awards" pt="md">
           <AwardsTab program={program} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="md">
+          <ReportTab program={program} />
         </Tabs.Panel>
         <Tabs.Panel value="unmatched" pt="md">
           <UnmatchedTab programId={program.id} schoolId={program.school_id} readOnly={readOnly} />
