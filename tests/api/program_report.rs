@@ -25,6 +25,10 @@ async fn the_report_counts_the_programme_and_prints_in_russian(app: TestApp) {
     let done = app.send(Method::POST, &format!("pairs/{pair}/complete"), Some(&b.curator), Some(json!({"outcome": "mostly", "summary": "Оценка по математике — 4"})), &[("If-Match", &etag)]).await;
     assert_eq!((done.status.as_u16(), done.body["outcome"].as_str(), done.body["summary"].as_str()), (200, Some("mostly"), Some("Оценка по математике — 4")), "{}", done.body);
 
+    let roadmap = app.get(&format!("programs/{}/roadmap", b.programme), &b.curator).await;
+    let gate = |stage: usize, code: &str| roadmap.body["stages"][stage]["gate"]["checks"].as_array().and_then(|c| c.iter().find(|c| c["code"] == code)).map(|c| c["status"].clone()).unwrap_or_default();
+    assert_eq!((gate(5, "meetings_held"), gate(6, "pairs_completed"), gate(6, "exit_monitoring")), (json!("met"), json!("met"), json!("unmet")), "the data proves stages 6 and 7");
+
     let report = app.get(&format!("programs/{}/report", b.programme), &b.curator).await;
     assert_eq!(report.status, 200, "{}", report.body);
     let r = &report.body;

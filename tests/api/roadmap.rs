@@ -86,7 +86,9 @@ async fn gates_report_what_the_data_proves(app: TestApp) {
     assert_eq!(status_of(&roadmap, "orders_recorded"), "unmet");
     assert_eq!(roadmap.body["stages"][4]["gate"]["checks"][0]["code"], "approved_pairs");
     assert_eq!(roadmap.body["stages"][4]["gate"]["checks"][0]["status"], "unmet");
-    assert_eq!(roadmap.body["stages"][5]["gate"]["checks"][0]["status"], "not_tracked", "meetings are not kept yet");
+    assert_eq!((roadmap.body["stages"][5]["gate"]["checks"][0]["code"].as_str(), roadmap.body["stages"][5]["gate"]["checks"][0]["status"].as_str()), (Some("meetings_held"), Some("unmet")), "no pair meets yet");
+    let stage7: Vec<&str> = roadmap.body["stages"][6]["gate"]["checks"].as_array().map(|c| c.iter().filter_map(|c| c["code"].as_str()).collect()).unwrap_or_default();
+    assert_eq!(stage7, ["exit_monitoring", "pairs_completed", "awards_given"]);
 
     let curator_id = app.get("me", &app.login("curator").await).await.id();
     assert_eq!(app.patch(&format!("programs/{id}"), &director, json!({"curator_ids": [curator_id]})).await.status, 200);

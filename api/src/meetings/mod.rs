@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod alerts;
+pub mod gate;
 pub mod calendar;
 pub mod routes;
 pub mod sequence;

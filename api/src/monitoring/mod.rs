@@ -1,6 +1,7 @@
 //! Monitoring in two phases (seed 001, section 9): survey templates, surveys of a programme with
 //! one-time invitations anyone can answer on a phone, and the answers saved as the person goes.
 
+pub mod gate;
 pub mod impact;
 pub mod measurements;
 pub mod mine;

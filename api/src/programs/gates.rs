@@ -1,7 +1,7 @@
 //! Stage gates: for each stage, what the data already proves beside what people ticked. Each
 //! domain that keeps the evidence adds its source to `SOURCES`: the roadmap's own orders (stage 1),
-//! the bases (stages 2–4) and the pairs (stage 5) do now; meetings and monitoring (6–7) say
-//! `not_tracked` until they exist, rather than guess.
+//! the bases (stages 2–4), the pairs (stage 5), meetings (6), and for stage 7 exit monitoring,
+//! completed pairs and awards. `NotTracked` stays for a fact the system cannot prove.
 
 use diesel::prelude::*;
 use serde::Serialize;
@@ -34,7 +34,14 @@ pub struct GateCheck {
 /// Where a fact comes from: a function over the programme's data.
 pub type FactSource = fn(&mut DbConnection, i64) -> Result<Vec<GateCheck>, ApiError>;
 
-pub const SOURCES: &[FactSource] = &[programme_documents, bases, crate::pairing::pairs::gate::pairs_approved, not_yet_tracked];
+pub const SOURCES: &[FactSource] = &[
+    programme_documents,
+    bases,
+    crate::pairing::pairs::gate::pairs_approved,
+    crate::meetings::gate::meetings_held,
+    crate::monitoring::gate::exit_monitoring,
+    crate::pairing::pairs::gate::pairs_completed,
+];
 
 /// Every check of every stage for a programme.
 pub fn checks(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, ApiError> {
@@ -122,22 +129,4 @@ fn bases(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, Api
             detail: format!("обученных наставников: {trained}"),
         },
     ])
-}
-
-/// The facts later parts of the system will prove, listed so the curator sees what is coming.
-fn not_yet_tracked(_: &mut DbConnection, _: i64) -> Result<Vec<GateCheck>, ApiError> {
-    const PENDING: [(i32, &str, &str); 2] = [
-        (6, "meetings_held", "Пары проводят встречи"),
-        (7, "exit_monitoring", "Итоговый мониторинг проведён"),
-    ];
-    Ok(PENDING
-        .iter()
-        .map(|&(stage_no, code, label)| GateCheck {
-            stage_no,
-            code,
-            label,
-            status: CheckStatus::NotTracked,
-            detail: "данные об этом появятся, когда этот раздел будет вестись в системе".into(),
-        })
-        .collect())
 }

@@ -49,3 +49,23 @@ pub fn pairs_approved(conn: &mut DbConnection, program_id: i64) -> Result<Vec<Ga
         },
     ])
 }
+
+/// Stage 7: pairs closed their work with a result, and the school recognised someone.
+pub fn pairs_completed(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, ApiError> {
+    let completed: i64 = pairs::table.filter(pairs::program_id.eq(program_id)).filter(pairs::status.eq("completed")).count().get_result(conn)?;
+    let awarded: i64 = crate::db::schema::awards::table
+        .filter(crate::db::schema::awards::program_id.eq(program_id))
+        .filter(crate::db::schema::awards::revoked_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok(vec![
+        GateCheck {
+            stage_no: 7,
+            code: "pairs_completed",
+            label: "Пары завершили работу и подвели итоги",
+            status: met_if(completed > 0),
+            detail: format!("завершённых пар и групп: {completed}"),
+        },
+        GateCheck { stage_no: 7, code: "awards_given", label: "Наставники и пары поощрены", status: met_if(awarded > 0), detail: format!("наград: {awarded}") },
+    ])
+}

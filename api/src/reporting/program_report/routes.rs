@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 
 use super::{ProgramReport, figures, table};
 use crate::auth::{Action, Principal};
-use crate::db::schema::{measurements, program_reports, survey_responses, surveys};
+use crate::db::schema::program_reports;
 use crate::db::text::{from_json, to_json};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
@@ -17,14 +17,7 @@ use crate::programs::store::program_scope;
 
 /// Exit monitoring ran: an exit survey was answered, or exit values were taken from the records.
 pub fn check_exit_monitoring(conn: &mut DbConnection, program_id: i64) -> Result<(), ApiError> {
-    let answered: i64 = survey_responses::table
-        .inner_join(surveys::table)
-        .filter(surveys::program_id.eq(program_id))
-        .filter(surveys::phase.eq("exit"))
-        .filter(survey_responses::submitted_at.is_not_null())
-        .count()
-        .get_result(conn)?;
-    let measured: i64 = measurements::table.filter(measurements::program_id.eq(program_id)).filter(measurements::phase.eq("exit")).count().get_result(conn)?;
+    let (answered, measured) = crate::monitoring::gate::exit_evidence(conn, program_id)?;
     if answered + measured == 0 {
         return Err(ApiError::conflict("exit_monitoring_missing", "a programme completes after exit monitoring: an exit survey answered or exit measurements recorded"));
     }
