@@ -2,6 +2,7 @@ import { Box, Button, Center, Container, Group, Loader, Paper, Progress, Stack, 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useParams } from "react-router";
 import { ApiProblem } from "../../api/problem";
 import { linkSource, type AnswerSource } from "../../api/publicSurvey";
@@ -57,13 +58,7 @@ export function SurveyAnswering({ source }: { source: AnswerSource }) {
   });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  useEffect(() => {
-    const previous = document.title;
-    document.title = survey.data?.title ?? t("monitoring.answer.pageTitle");
-    return () => {
-      document.title = previous;
-    };
-  }, [survey.data?.title, t]);
+  useDocumentTitle(survey.data?.title ?? t("monitoring.answer.pageTitle"));
 
   if (survey.isPending) {
     return (

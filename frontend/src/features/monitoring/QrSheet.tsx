@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import type { IssuedInvitation, Survey } from "../../api/types";
 import { QrCode } from "../meetings/QrCode";
 import { sheetCards, sheetPages } from "./qrSheet";
@@ -17,14 +17,7 @@ export function QrSheet({ survey, items, onDone }: { survey: Survey; items: Issu
   const pages = sheetPages(cards);
   const heading = t("monitoring.sheet.heading", { title: survey.title });
 
-  // The browser prints the page title in its header and offers it as the PDF's name.
-  useEffect(() => {
-    const previous = document.title;
-    document.title = heading;
-    return () => {
-      document.title = previous;
-    };
-  }, [heading]);
+  useDocumentTitle(heading);
 
   return (
     <section aria-labelledby="qr-sheet-title">

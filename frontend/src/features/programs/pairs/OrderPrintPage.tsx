@@ -1,6 +1,6 @@
 import { Anchor, Box, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { Link, useParams } from "react-router";
 import { useOrder } from "../../../api/pairs";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -17,15 +17,7 @@ export function OrderPrintPage() {
     ? t("orders.heading", { number: order.data.number, date: formatLongDay(order.data.signed_on, i18n.language) })
     : null;
 
-  // The browser prints the page title in its header and offers it as the PDF's name.
-  useEffect(() => {
-    if (!heading) return;
-    const previous = document.title;
-    document.title = heading;
-    return () => {
-      document.title = previous;
-    };
-  }, [heading]);
+  useDocumentTitle(heading);
 
   if (order.isPending) return <PageLoader />;
   if (order.error) return <ErrorAlert error={order.error} />;

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text } from "@mantine/core";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { Link, useParams } from "react-router";
 import { useAward, useCertificate } from "../../../api/recognition";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -20,14 +20,7 @@ export function CertificatePrintPage() {
   // The programme's page to go back to: the award says which.
   const programId = useAward(awardId).data?.program_id ?? null;
 
-  useEffect(() => {
-    if (!data) return;
-    const previous = document.title;
-    document.title = `${data.title} — ${data.code}`;
-    return () => {
-      document.title = previous;
-    };
-  }, [data]);
+  useDocumentTitle(data ? `${data.title} — ${data.code}` : null);
 
   if (certificate.isPending) return <PageLoader />;
   if (certificate.error) return <ErrorAlert error={certificate.error} />;

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Card, Center, Container, Group, Loader, Stack, Tabl
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { useNavigate, useParams } from "react-router";
 import { ApiProblem } from "../../../api/problem";
 import { publicCertificateKey, verifyCertificate } from "../../../api/publicCertificate";
@@ -26,13 +27,7 @@ export function VerifyPage() {
     staleTime: 60_000,
   });
 
-  useEffect(() => {
-    const previous = document.title;
-    document.title = t("recognition.verify.title");
-    return () => {
-      document.title = previous;
-    };
-  }, [t]);
+  useDocumentTitle(t("recognition.verify.title"));
 
   // The code as the service spells it, once known (a code typed by hand may differ in case).
   const canonical = result.data?.code;

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { Link, useParams } from "react-router";
 import { useProgramReport } from "../../../api/reports";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -15,15 +15,7 @@ export function ReportPrintPage() {
   const report = useProgramReport(programId);
   const heading = report.data ? t("report.heading", { title: report.data.program.title }) : null;
 
-  // The browser prints the page title in its header and offers it as the PDF's name.
-  useEffect(() => {
-    if (!heading) return;
-    const previous = document.title;
-    document.title = heading;
-    return () => {
-      document.title = previous;
-    };
-  }, [heading]);
+  useDocumentTitle(heading);
 
   if (report.isPending) return <PageLoader />;
   if (report.error) return <ErrorAlert error={report.error} />;
