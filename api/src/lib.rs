@@ -15,6 +15,7 @@ pub mod orgs;
 pub mod pairing;
 pub mod participants;
 pub mod programs;
+pub mod reporting;
 pub mod startup;
 pub mod telemetry;
 pub mod admin;

@@ -24,6 +24,7 @@ use crate::error::{FieldError, Problem};
         (name = "pairing", description = "Programme bases, the request map, preferences, matching, pairs and groups, the approval order, plans"),
         (name = "meetings", description = "Meetings in the model's sequence, attendance and feedback, alerts, calendars"),
         (name = "monitoring", description = "Survey templates, surveys, one-time invitations and answers"),
+        (name = "reporting", description = "The institute's view: the regional dashboard, report periods with frozen, versioned exports"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

@@ -25,7 +25,7 @@ use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
-use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs};
+use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs, reporting};
 
 /// Every operation under `/api/v1`.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -160,7 +160,20 @@ fn monitoring_v1(cfg: &mut ServiceConfig) {
         .service(measurements::record_measurements)
         .service(measurements::import_measurements)
         .service(impact::impact)
-        .service(quality::quality);
+        .service(quality::quality)
+        .configure(reporting_v1);
+}
+
+/// The institute's view: the regional dashboard and report periods.
+fn reporting_v1(cfg: &mut ServiceConfig) {
+    use reporting::{dashboard, periods::routes as periods};
+    cfg.service(dashboard::get_dashboard)
+        .service(periods::list_periods)
+        .service(periods::create_period)
+        .service(periods::get_period)
+        .service(periods::refresh_snapshot)
+        .service(periods::close_period)
+        .service(periods::export_period);
 }
 
 fn operations(cfg: &mut ServiceConfig) {

@@ -14,6 +14,7 @@ mod organizations;
 mod participants;
 mod pairs;
 mod programs;
+mod reporting;
 mod roadmap;
 mod schema;
 mod users;

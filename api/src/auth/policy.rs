@@ -28,6 +28,10 @@ pub enum Action {
     /// Support for mentees left without a pair, and pairs that must never be made: the
     /// psychologist's work beside the curator's.
     SupportMentees,
+    /// The regional roll-up: every school of a region or institute as a row of figures.
+    ViewRegionalReports,
+    /// Opening, refreshing and closing report periods.
+    ManageReportPeriods,
 }
 
 fn role_allows(role: Role, action: Action) -> bool {
@@ -49,6 +53,9 @@ fn role_allows(role: Role, action: Action) -> bool {
         ViewSensitive => matches!(role, SchoolAdmin | Curator | Psychologist),
         ViewAudit => matches!(role, SchoolAdmin),
         SupportMentees => matches!(role, SchoolAdmin | Coordinator | Curator | Psychologist),
+        // The region and its institute control implementation across schools (seed 003); a
+        // school's staff sees its own programme, not its neighbours'.
+        ViewRegionalReports | ManageReportPeriods => matches!(role, RegionAdmin | Institute),
     }
 }
 
@@ -62,6 +69,8 @@ fn scope_allows(scopes: &[Scope], action: Action) -> bool {
         Action::ViewProgram => Scope::ProgramsRead,
         Action::ManageProgram | Action::ManageRoadmapTemplate | Action::SupportMentees => Scope::ProgramsWrite,
         Action::ViewParticipants => Scope::ParticipantsRead,
+        Action::ViewRegionalReports => Scope::ProgramsRead,
+        Action::ManageReportPeriods => Scope::ProgramsWrite,
         Action::ManageParticipants => Scope::ParticipantsWrite,
         Action::ViewSensitive | Action::ViewAudit => return false,
         Action::ManageApiTokens => return false,
