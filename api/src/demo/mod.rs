@@ -17,6 +17,9 @@ mod meetings;
 mod monitoring;
 mod pairs;
 mod programme;
+mod reporting;
+pub mod region;
+mod rows;
 
 pub const PASSWORD: &str = "demo-password-2026";
 
@@ -65,7 +68,9 @@ pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
         let today = crate::programs::store::school_today(conn, school)?;
         bases::load(conn, school, program, today)?;
         pairs::load(conn, school, program, today)?;
-        monitoring::load(conn, program, today)
+        monitoring::load(conn, program, today)?;
+        let institute: i64 = organizations::table.filter(organizations::slug.eq(ORGS[1].3)).select(organizations::id).first(conn)?;
+        reporting::load(conn, institute)
     })?;
     Ok(logins)
 }
