@@ -104,7 +104,9 @@ pub enum DashboardFormat {
 #[into_params(parameter_in = Query)]
 pub struct DashboardQuery {
     /// Sort key (default `name`); hidden (suppressed) values sort last either way.
+    #[param(inline)]
     pub sort: Option<SortKey>,
+    #[param(inline)]
     pub order: Option<SortOrder>,
     /// Only the schools of this organisation (an institute or municipality of the subtree).
     pub parent_id: Option<i64>,
@@ -118,6 +120,7 @@ pub struct DashboardQuery {
     #[param(minimum = 5, maximum = 30)]
     pub age_to: Option<i32>,
     /// `json` (default) or `csv`.
+    #[param(inline)]
     pub format: Option<DashboardFormat>,
 }
 

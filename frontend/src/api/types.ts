@@ -286,3 +286,12 @@ export type Dynamics = NonNullable<ParameterImpact["participants"]>[number];
 export type Measurement = ResponseOf<"/api/v1/programs/{id}/measurements", "get">["items"][number];
 export type MeasurementPhase = Measurement["phase"];
 export type MeasurementsInput = RequestOf<"/api/v1/programs/{id}/measurements", "post">;
+
+// The institute's view (reporting): the regional dashboard and report periods.
+export type Dashboard = ResponseOf<"/api/v1/organizations/{id}/dashboard", "get">;
+export type SchoolRow = Dashboard["rows"][number];
+export type Figures = Dashboard["totals"];
+export type DashboardQuery = NonNullable<paths["/api/v1/organizations/{id}/dashboard"]["get"]["parameters"]["query"]>;
+export type ReportPeriod = ResponseOf<"/api/v1/report-periods/{id}", "get">;
+export type NewReportPeriod = RequestOf<"/api/v1/organizations/{id}/report-periods", "post">;
+export type ReportExport = ResponseOf<"/api/v1/report-periods/{id}/export", "get">;

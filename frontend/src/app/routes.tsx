@@ -35,6 +35,11 @@ const SurveyTemplatesPage = lazy(() =>
 );
 // The page a one-time survey link opens: no account, no shell.
 const AnswerPage = lazy(() => import("../features/monitoring/AnswerPage").then((m) => ({ default: m.AnswerPage })));
+const DashboardPage = lazy(() =>
+  import("../features/results/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })),
+);
+const PeriodsPage = lazy(() => import("../features/results/periods/PeriodsPage").then((m) => ({ default: m.PeriodsPage })));
+const PeriodPage = lazy(() => import("../features/results/periods/PeriodPage").then((m) => ({ default: m.PeriodPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -84,6 +89,9 @@ export function AppRoutes() {
         <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
         <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />
         <Route path="participants/:participantId" element={<Lazy><ParticipantPage /></Lazy>} />
+        <Route path="results" element={<Lazy><DashboardPage /></Lazy>} />
+        <Route path="results/periods" element={<Lazy><PeriodsPage /></Lazy>} />
+        <Route path="results/periods/:periodId" element={<Lazy><PeriodPage /></Lazy>} />
         <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
         <Route path="users/:userId" element={<Lazy><UserPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />

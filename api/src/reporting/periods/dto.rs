@@ -100,6 +100,7 @@ pub enum ExportFormat {
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `json` (default) or `csv`.
+    #[param(inline)]
     pub format: Option<ExportFormat>,
 }
 
