@@ -12,6 +12,7 @@ on_both!(
     school_staff_cannot_see_the_regional_view,
     a_future_reference_date_is_refused_and_nothing_is_written,
     a_closed_period_is_frozen_and_its_csv_layout_is_fixed,
+    the_load_region_is_built_once_and_rolls_up,
 );
 
 const CSV_HEADER: &str = "schema_version,school_id,school_name,parent_id,parent_name,suppressed,mentors,mentees,pairs,pairs_student_student,pairs_teacher_teacher,pairs_employer_student,pairs_university_student_student,pairs_employer_college_student,involved,involved_student_student,involved_teacher_teacher,involved_employer_student,involved_university_student_student,involved_employer_college_student,students_in_band,contingent_date,share,share_student_student,share_teacher_teacher,share_employer_student,share_university_student_student,share_employer_college_student,roadmap_done,roadmap_total,roadmap_overdue,response_rate,silence_alerts";
@@ -250,4 +251,38 @@ async fn a_closed_period_is_frozen_and_its_csv_layout_is_fixed(app: TestApp) {
     assert_eq!(app.get(&format!("report-periods/{period}/export"), &curator).await.status, 404);
     assert_eq!(app.get(&format!("report-periods/{period}"), &curator).await.status, 404);
     drop(b);
+}
+
+async fn the_load_region_is_built_once_and_rolls_up(app: TestApp) {
+    let demo = || {
+        std::process::Command::new(crate::cli::binary())
+            .args(["demo", "--schools", "30", "--students-per-school", "60"])
+            .env_clear()
+            .env("DATABASE_URL", app.database.url_string())
+            .env("NASTAVNIK_DATA_DIR", &app.database.dir)
+            .env("NASTAVNIK_LOG", "warn")
+            .output()
+            .expect("run nastavnik demo")
+    };
+    let first = demo();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(String::from_utf8_lossy(&first.stdout).contains("30 schools"), "{}", String::from_utf8_lossy(&first.stdout));
+    let participants = app.count("participants");
+    let again = demo();
+    assert!(again.status.success());
+    assert_eq!(app.count("participants"), participants, "a second run adds nothing");
+
+    let admin = app.login("admin").await;
+    let list = app.get("organizations?limit=500&kind=region", &admin).await;
+    let region = list.body["items"].as_array().and_then(|o| o.iter().find(|o| o["slug"] == "load-region")).map(|o| o["id"].as_i64().unwrap_or(0)).expect("load region");
+    let d = app.get(&format!("organizations/{region}/dashboard?sort=mentees&order=asc"), &admin).await;
+    assert_eq!((d.status.as_u16(), d.body["rows"].as_array().map(Vec::len)), (200, Some(30)), "{}", d.body);
+    // The 25th school is a village school of 30 students: its one or two mentors are hidden.
+    let village = row(&d.body, d.body["rows"].as_array().expect("rows").iter().find(|r| r["school_name"].as_str().is_some_and(|n| n.starts_with("МБОУ СОШ № 25 "))).and_then(|r| r["school_id"].as_i64()).expect("school 25"));
+    assert_eq!((village["suppressed"].as_bool(), village["mentors"].as_i64()), (Some(true), None), "{village}");
+    let t = &d.body["totals"];
+    assert!(t["pairs"].as_i64().unwrap_or(0) > 30 && t["share"].as_f64().unwrap_or(0.0) > 0.0, "{t}");
+    assert!(t["response_rate"].as_f64().is_some() && t["roadmap_total"].as_i64().unwrap_or(0) > 0, "{t}");
+    // The region administrator of the demo sees the load region too.
+    assert_eq!(app.get(&format!("organizations/{region}/dashboard"), &app.login("region").await).await.status, 200);
 }

@@ -1,4 +1,4 @@
-import { Badge, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { DashboardQuery, Figures, SchoolRow } from "../../api/types";
 import { formatCount, formatShare, roadmapText } from "./figures";
@@ -46,9 +46,9 @@ function FigureCells({ f }: { f: Figures }) {
       <Table.Td ta="right">
         {roadmapText(f)}
         {f.roadmap_overdue > 0 && (
-          <Badge ml={6} color="red" variant="light" tt="none">
+          <Text span size="xs" c="red.8" fw={600} display="block">
             {t("results.overdue", { count: f.roadmap_overdue })}
-          </Badge>
+          </Text>
         )}
       </Table.Td>
       <Table.Td ta="right">{formatShare(f.response_rate, i18n.language)}</Table.Td>
