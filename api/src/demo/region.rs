@@ -187,7 +187,7 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
         // The contingent on 1 September: ages 7–17, one cohort each.
         for age in 7..=17 {
             let n = size / 11 + usize::from(((age - 7) as usize) < size % 11);
-            t.contingent.push(vec![school.into(), september.into(), (age as i32).into(), (n as i32).into()]);
+            t.contingent.push(vec![school.into(), september.into(), age.into(), (n as i32).into()]);
         }
         // Students, cohort by cohort: birthdays spread over the year before each age's cut-off.
         let first_student = ids.participant;
@@ -362,6 +362,10 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
     built.rows += t.flush(conn)?;
     for table in WITH_IDS {
         catch_up_sequence(conn, table)?;
+    }
+    // Fresh statistics, so that the planners see the tables as they now are, not empty.
+    if built.schools > 0 {
+        diesel::sql_query("ANALYZE").execute(conn)?;
     }
     Ok(built)
 }

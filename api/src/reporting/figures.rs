@@ -231,9 +231,25 @@ fn measure_day(conn: &mut DbConnection, ids: &[i64], at: Taken, band: AgeBand, o
             f.involved[i] = c.n;
         }
     }
-    for c in counts(conn, format!("SELECT g.school_id AS school_id, COUNT(DISTINCT p.id) AS n {involved} GROUP BY g.school_id"))? {
-        if let Some(f) = out.get_mut(&c.school_id) {
-            f.involved_total = c.n;
+    // A student in two forms counts once in all: only schools with involvement in several forms
+    // need the distinct count over forms (rare: most schools run student–student alone), so
+    // the second pass over the same join runs for them only.
+    let mut several = Vec::new();
+    for &id in ids {
+        if let Some(f) = out.get_mut(&id) {
+            if f.involved.iter().filter(|&&n| n > 0).count() > 1 {
+                several.push(id);
+            } else {
+                f.involved_total = f.involved.iter().sum();
+            }
+        }
+    }
+    if !several.is_empty() {
+        let sql = format!("SELECT g.school_id AS school_id, COUNT(DISTINCT p.id) AS n {involved} AND g.school_id IN ({}) GROUP BY g.school_id", id_list(&several));
+        for c in counts(conn, sql)? {
+            if let Some(f) = out.get_mut(&c.school_id) {
+                f.involved_total = c.n;
+            }
         }
     }
 

@@ -197,8 +197,8 @@ impl Figures {
             if let Some(n) = f.students_in_band {
                 any_band = true;
                 *sum.students_in_band.get_or_insert(0) += n;
-                for i in 0..5 {
-                    with_band[i] += f.involved[i];
+                for (w, i) in with_band.iter_mut().zip(f.involved) {
+                    *w += i;
                 }
                 with_band[5] += f.involved_total;
             }
