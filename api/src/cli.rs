@@ -31,6 +31,14 @@ pub enum Command {
     },
     /// Print the OpenAPI spec as YAML (identical to openapi.yaml).
     Openapi,
-    /// Load the demo data and exit.
-    Demo,
+    /// Load the demo data and exit; with --schools, build a load region instead (the
+    /// institute's dashboard at region scale).
+    Demo {
+        /// Build a region of this many schools (contingents, bases, pairs, meetings, surveys).
+        #[arg(long)]
+        schools: Option<usize>,
+        /// Students per school on average (with --schools).
+        #[arg(long, default_value_t = 400, requires = "schools")]
+        students_per_school: usize,
+    },
 }

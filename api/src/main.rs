@@ -50,7 +50,20 @@ fn run(command: Command, config: &mut Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Demo => {
+        Command::Demo { schools: Some(schools), students_per_school } => {
+            let db = open_database(config)?;
+            let started = std::time::Instant::now();
+            let (region, built) = demo::region::load_region(&mut *db.get()?, schools, students_per_school)?;
+            println!(
+                "load region {region}: {} schools, {} students, {} rows in {:.1} s",
+                built.schools,
+                built.students,
+                built.rows,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Demo { schools: None, .. } => {
             let db = open_database(config)?;
             let logins = demo::load(&mut *db.get()?)?;
             demo::print_logins(&logins, &format!("http://{}", config.bind));

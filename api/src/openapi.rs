@@ -25,7 +25,7 @@ use crate::error::{FieldError, Problem};
         (name = "meetings", description = "Meetings in the model's sequence, attendance and feedback, alerts, calendars"),
         (name = "monitoring", description = "Survey templates, surveys, one-time invitations and answers"),
         (name = "recognition", description = "Awards (Mentor of the year, Best pair, certificates, letters of thanks) with nominees from the record, certificate verification, the best-practice library"),
-        (name = "reporting", description = "The programme report, dashboards and report periods for the institute"),
+        (name = "reporting", description = "The programme report; the institute's view: the regional dashboard, report periods with frozen, versioned exports"),
         (name = "website", description = "The school website's public page and its widget: no account, no personal data"),
         (name = "operations", description = "Health and readiness"),
     )

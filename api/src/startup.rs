@@ -26,7 +26,7 @@ use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
 use crate::reporting::website;
-use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs, recognition};
+use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs, recognition, reporting};
 
 /// Every operation under `/api/v1`.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -188,10 +188,17 @@ fn recognition_v1(cfg: &mut ServiceConfig) {
         .service(practices::routes::return_practice);
 }
 
-/// Reporting: the programme report, and the school website's public feed (its own scope: open CORS).
+/// Reporting: the programme report, the institute's dashboard and report periods, and the school website's public feed (its own scope: open CORS).
 fn reporting_v1(cfg: &mut ServiceConfig) {
-    use crate::reporting::program_report;
-    cfg.service(program_report::routes::program_report);
+    use reporting::{dashboard, periods::routes as periods, program_report};
+    cfg.service(program_report::routes::program_report)
+        .service(dashboard::get_dashboard)
+        .service(periods::list_periods)
+        .service(periods::create_period)
+        .service(periods::get_period)
+        .service(periods::refresh_snapshot)
+        .service(periods::close_period)
+        .service(periods::export_period);
     website::routes::configure(cfg);
 }
 

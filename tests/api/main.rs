@@ -16,6 +16,7 @@ mod pairs;
 mod program_report;
 mod programs;
 mod recognition;
+mod reporting;
 mod roadmap;
 mod schema;
 mod users;

@@ -33,6 +33,10 @@ pub enum Action {
     /// Publishing a submitted practice to the region's library: the institute's methodological
     /// control (DOMAIN.md), and the region above it.
     PublishPractice,
+    /// The regional roll-up: every school of a region or institute as a row of figures.
+    ViewRegionalReports,
+    /// Opening, refreshing and closing report periods.
+    ManageReportPeriods,
 }
 
 fn role_allows(role: Role, action: Action) -> bool {
@@ -56,6 +60,9 @@ fn role_allows(role: Role, action: Action) -> bool {
         SupportMentees => matches!(role, SchoolAdmin | Coordinator | Curator | Psychologist),
         WritePractice => matches!(role, SchoolAdmin | Coordinator | Curator),
         PublishPractice => matches!(role, RegionAdmin | Institute),
+        // The region and its institute control implementation across schools (seed 003); a
+        // school's staff sees its own programme, not its neighbours'.
+        ViewRegionalReports | ManageReportPeriods => matches!(role, RegionAdmin | Institute),
     }
 }
 
@@ -69,6 +76,8 @@ fn scope_allows(scopes: &[Scope], action: Action) -> bool {
         Action::ViewProgram => Scope::ProgramsRead,
         Action::ManageProgram | Action::ManageRoadmapTemplate | Action::SupportMentees | Action::WritePractice | Action::PublishPractice => Scope::ProgramsWrite,
         Action::ViewParticipants => Scope::ParticipantsRead,
+        Action::ViewRegionalReports => Scope::ProgramsRead,
+        Action::ManageReportPeriods => Scope::ProgramsWrite,
         Action::ManageParticipants => Scope::ParticipantsWrite,
         Action::ViewSensitive | Action::ViewAudit => return false,
         Action::ManageApiTokens => return false,

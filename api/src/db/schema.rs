@@ -632,6 +632,35 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    report_periods (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        title -> Text,
+        reference_date -> Date,
+        opens_on -> Date,
+        closes_on -> Date,
+        age_from -> Integer,
+        age_to -> Integer,
+        status -> Text,
+        snapshot_at -> Timestamp,
+        created_by -> Text,
+        created_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    report_snapshots (period_id, school_id) {
+        period_id -> BigInt,
+        school_id -> BigInt,
+        schema_version -> Integer,
+        figures -> Text,
+        taken_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(program_reports -> programs (program_id));
@@ -656,6 +685,7 @@ diesel::joinable!(surveys -> programs (program_id));
 diesel::joinable!(survey_invitations -> surveys (survey_id));
 diesel::joinable!(survey_responses -> surveys (survey_id));
 diesel::joinable!(awards -> programs (program_id));
+diesel::joinable!(report_snapshots -> report_periods (period_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
@@ -702,4 +732,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     measurements,
     awards,
     practices,
+    report_periods,
+    report_snapshots,
 );

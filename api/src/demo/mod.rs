@@ -18,6 +18,9 @@ mod monitoring;
 mod pairs;
 mod programme;
 mod recognition;
+mod reporting;
+pub mod region;
+mod rows;
 
 pub const PASSWORD: &str = "demo-password-2026";
 
@@ -67,7 +70,9 @@ pub fn load(conn: &mut DbConnection) -> Result<Vec<DemoLogin>, ApiError> {
         bases::load(conn, school, program, today)?;
         pairs::load(conn, school, program, today)?;
         monitoring::load(conn, program, today)?;
-        recognition::load(conn, school, program, today)
+        recognition::load(conn, school, program, today)?;
+        let institute: i64 = organizations::table.filter(organizations::slug.eq(ORGS[1].3)).select(organizations::id).first(conn)?;
+        reporting::load(conn, institute)
     })?;
     Ok(logins)
 }

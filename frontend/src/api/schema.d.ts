@@ -572,6 +572,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The regional roll-up: every school of a region or institute with figures and totals
+         * @description For region and institute roles. Counts of children from 1 to 4 are null with `suppressed: true`. `?format=csv` answers the rows as CSV (comma-separated, UTF-8, empty cell = null), schema version 1, header line:
+         *
+         *     `schema_version,school_id,school_name,parent_id,parent_name,suppressed,mentors,mentees,pairs,pairs_student_student,pairs_teacher_teacher,pairs_employer_student,pairs_university_student_student,pairs_employer_college_student,involved,involved_student_student,involved_teacher_teacher,involved_employer_student,involved_university_student_student,involved_employer_college_student,students_in_band,contingent_date,share,share_student_student,share_teacher_teacher,share_employer_student,share_university_student_student,share_employer_college_student,roadmap_done,roadmap_total,roadmap_overdue,response_rate,silence_alerts`
+         */
+        get: operations["get_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/imports/schools": {
         parameters: {
             query?: never;
@@ -586,6 +608,27 @@ export interface paths {
          * @description Columns: «Название» (name), «Краткое название», «Адрес» (slug; matches existing schools), «Часовой пояс», «Дата контингента», and one column per age («7», «8», … or age_7) with the number of students. All or nothing; `dry_run=true` only checks.
          */
         post: operations["import_schools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/report-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report periods a region or institute has opened */
+        get: operations["list_periods"];
+        put?: never;
+        /**
+         * Open a report period: every school's figures are frozen at the reference date
+         * @description For region and institute roles. The snapshot is taken at once, one row per school of the organisation's subtree. A reference date after the organisation's today is refused with 422 `reference_date_in_future` and nothing is written.
+         */
+        post: operations["create_period"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1522,6 +1565,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report-periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report period */
+        get: operations["get_period"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a report period: its snapshot never changes again */
+        post: operations["close_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a period's frozen rows (JSON or CSV, fixed versioned layout)
+         * @description JSON: `ReportExport` (`schema_version`, the period, `rows` of `SchoolRow`, `totals`). Counts of children from 1 to 4 are null with `suppressed: true`. `?format=csv`: the rows as CSV (comma-separated, UTF-8, empty cell = null), schema version 1, header line:
+         *
+         *     `schema_version,school_id,school_name,parent_id,parent_name,suppressed,mentors,mentees,pairs,pairs_student_student,pairs_teacher_teacher,pairs_employer_student,pairs_university_student_student,pairs_employer_college_student,involved,involved_student_student,involved_teacher_teacher,involved_employer_student,involved_university_student_student,involved_employer_college_student,students_in_band,contingent_date,share,share_student_student,share_teacher_teacher,share_employer_student,share_university_student_student,share_employer_college_student,roadmap_done,roadmap_total,roadmap_overdue,response_rate,silence_alerts`
+         */
+        get: operations["export_period"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the open period's snapshot again (schools' late corrections), still as of the reference date */
+        post: operations["refresh_snapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roadmap-activities/{id}": {
         parameters: {
             query?: never;
@@ -2236,6 +2352,33 @@ export interface components {
         };
         /** @enum {string} */
         Criterion: "request_tags" | "role_model" | "grade_distance" | "mentee_preference" | "mentor_preference";
+        Dashboard: {
+            /** Format: int32 */
+            age_from: number;
+            /** Format: int32 */
+            age_to: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name: string;
+            /** @description The organisations the schools belong to, for the filter. */
+            parents: components["schemas"]["ParentOption"][];
+            /** @description The rows that pass the filters, sorted. */
+            rows: components["schemas"]["SchoolRow"][];
+            /**
+             * Format: int32
+             * @description The version of the row layout (`SchoolRow`, and the CSV's columns).
+             */
+            schema_version: number;
+            /** @description Schools in the subtree, before filters. */
+            schools_total: number;
+            /**
+             * Format: date
+             * @description The organisation's today; each school's figures use the school's own.
+             */
+            today: string;
+            /** @description Totals of the rows shown, with the same suppression. */
+            totals: components["schemas"]["Figures"];
+        };
         Definition: {
             /** @example Наставничество */
             term: string;
@@ -2376,6 +2519,101 @@ export interface components {
              * @description The count; null when suppressed.
              */
             value?: number | null;
+        };
+        /**
+         * @description Figures of one school, or the totals of many. Counts of children (people in the bases,
+         *     pairs, students involved) from 1 to 4 are null with `suppressed` set; so is a share whose
+         *     numerator is hidden.
+         */
+        Figures: {
+            /**
+             * Format: date
+             * @description The reference date of the contingent used.
+             */
+            contingent_date?: string | null;
+            /**
+             * Format: int64
+             * @description Students whose age on the day lies in the band and who are mentees of a counted pair:
+             *     the headline indicator's numerator (a student in two forms counts once here).
+             */
+            involved?: number | null;
+            /** Format: int64 */
+            involved_employer_college_student?: number | null;
+            /** Format: int64 */
+            involved_employer_student?: number | null;
+            /** Format: int64 */
+            involved_student_student?: number | null;
+            /** Format: int64 */
+            involved_teacher_teacher?: number | null;
+            /** Format: int64 */
+            involved_university_student_student?: number | null;
+            /**
+             * Format: int64
+             * @description Mentees in the programmes' bases, each person once.
+             */
+            mentees?: number | null;
+            /**
+             * Format: int64
+             * @description Mentors in the programmes' bases (enrolled, not withdrawn), each person once.
+             */
+            mentors?: number | null;
+            /**
+             * Format: int64
+             * @description Pairs and groups approved by order, working or completed, in all forms.
+             */
+            pairs?: number | null;
+            /** Format: int64 */
+            pairs_employer_college_student?: number | null;
+            /** Format: int64 */
+            pairs_employer_student?: number | null;
+            /** Format: int64 */
+            pairs_student_student?: number | null;
+            /** Format: int64 */
+            pairs_teacher_teacher?: number | null;
+            /** Format: int64 */
+            pairs_university_student_student?: number | null;
+            /**
+             * Format: double
+             * @description Answers submitted through one-time survey links / links issued, 0–1; null with no links.
+             */
+            response_rate?: number | null;
+            /**
+             * Format: int64
+             * @description Roadmap activities done, counted (all but cancelled) and overdue on the day.
+             */
+            roadmap_done: number;
+            /** Format: int64 */
+            roadmap_overdue: number;
+            /** Format: int64 */
+            roadmap_total: number;
+            /**
+             * Format: double
+             * @description The headline indicator: involved / students_in_band, 0–1, four decimals.
+             */
+            share?: number | null;
+            /** Format: double */
+            share_employer_college_student?: number | null;
+            /** Format: double */
+            share_employer_student?: number | null;
+            /** Format: double */
+            share_student_student?: number | null;
+            /** Format: double */
+            share_teacher_teacher?: number | null;
+            /** Format: double */
+            share_university_student_student?: number | null;
+            /**
+             * Format: int64
+             * @description Working pairs gone quiet or never introduced past the school's limits.
+             */
+            silence_alerts: number;
+            /**
+             * Format: int64
+             * @description Students of the age band in the contingent (the denominator); null without a contingent
+             *     on or before the day.
+             */
+            students_in_band?: number | null;
+            /** @description True when at least one count below 5 was hidden (its field is null). */
+            suppressed: boolean;
         };
         FormFigure: {
             form: components["schemas"]["MentorshipForm"];
@@ -3376,6 +3614,39 @@ export interface components {
         };
         /**
          * @example {
+         *       "closes_on": "2026-12-20",
+         *       "opens_on": "2026-10-01",
+         *       "reference_date": "2026-10-01",
+         *       "title": "Мониторинг, осень 2026"
+         *     }
+         */
+        NewReportPeriod: {
+            /**
+             * Format: int32
+             * @description Default 10.
+             */
+            age_from?: number | null;
+            /**
+             * Format: int32
+             * @description Default 18; not below `age_from`.
+             */
+            age_to?: number | null;
+            /**
+             * Format: date
+             * @description Not before `opens_on`.
+             */
+            closes_on: string;
+            /** Format: date */
+            opens_on: string;
+            /**
+             * Format: date
+             * @description Not after the organisation's today (422 `reference_date_in_future`).
+             */
+            reference_date: string;
+            title: string;
+        };
+        /**
+         * @example {
          *       "code": "robotics",
          *       "label": "Робототехника"
          *     }
@@ -3857,6 +4128,60 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        Paginated_ReportPeriod: {
+            items: {
+                /**
+                 * Format: int32
+                 * @description The age band of the headline share, inclusive.
+                 */
+                age_from: number;
+                /** Format: int32 */
+                age_to: number;
+                /** Format: date-time */
+                closed_at?: string | null;
+                /** Format: date */
+                closes_on: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int64 */
+                id: number;
+                /**
+                 * Format: date
+                 * @description The collection window.
+                 */
+                opens_on: string;
+                /**
+                 * Format: int64
+                 * @description The region or institute that opened it; its schools are the rows.
+                 */
+                organization_id: number;
+                /**
+                 * Format: date
+                 * @description The day the figures are taken on: ages, the contingent, pairs and deadlines as of it.
+                 */
+                reference_date: string;
+                /**
+                 * Format: int32
+                 * @description The layout of the exported rows.
+                 */
+                schema_version: number;
+                /**
+                 * Format: int64
+                 * @description Schools in the snapshot.
+                 */
+                schools: number;
+                /**
+                 * Format: date-time
+                 * @description When the snapshot was last taken.
+                 */
+                snapshot_at: string;
+                status: components["schemas"]["PeriodStatus"];
+                /** @example Мониторинг внедрения целевой модели, осень 2026 */
+                title: string;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         Paginated_User: {
             items: {
                 /** Format: date-time */
@@ -4068,6 +4393,13 @@ export interface components {
             stats?: null | components["schemas"]["ImpactStats"];
             suppressed: boolean;
         };
+        /** @description An organisation the schools can be filtered by. */
+        ParentOption: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            schools: number;
+        };
         Participant: {
             /** Format: date */
             birth_date?: string | null;
@@ -4128,6 +4460,8 @@ export interface components {
             /** Format: int64 */
             user_id?: number | null;
         };
+        /** @enum {string} */
+        PeriodStatus: "open" | "closed";
         Plan: {
             /** @description Tasks done out of all, for the progress bar. */
             done: number;
@@ -4497,6 +4831,68 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        /** @description A period's frozen rows in the fixed layout of `schema_version`. */
+        ReportExport: {
+            period: components["schemas"]["ReportPeriod"];
+            /** @description One row per school of the organisation at the time of the snapshot, by name. */
+            rows: components["schemas"]["SchoolRow"][];
+            /**
+             * Format: int32
+             * @description The layout of `rows` (and of the CSV's columns); 1 today.
+             */
+            schema_version: number;
+            totals: components["schemas"]["Figures"];
+        };
+        ReportPeriod: {
+            /**
+             * Format: int32
+             * @description The age band of the headline share, inclusive.
+             */
+            age_from: number;
+            /** Format: int32 */
+            age_to: number;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date */
+            closes_on: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date
+             * @description The collection window.
+             */
+            opens_on: string;
+            /**
+             * Format: int64
+             * @description The region or institute that opened it; its schools are the rows.
+             */
+            organization_id: number;
+            /**
+             * Format: date
+             * @description The day the figures are taken on: ages, the contingent, pairs and deadlines as of it.
+             */
+            reference_date: string;
+            /**
+             * Format: int32
+             * @description The layout of the exported rows.
+             */
+            schema_version: number;
+            /**
+             * Format: int64
+             * @description Schools in the snapshot.
+             */
+            schools: number;
+            /**
+             * Format: date-time
+             * @description When the snapshot was last taken.
+             */
+            snapshot_at: string;
+            status: components["schemas"]["PeriodStatus"];
+            /** @example Мониторинг внедрения целевой модели, осень 2026 */
+            title: string;
+        };
         ReportProgram: {
             academic_year: string;
             /** Format: date */
@@ -4669,6 +5065,18 @@ export interface components {
             total: number;
             updated: number;
             valid: boolean;
+        };
+        /** @description A school's row. */
+        SchoolRow: components["schemas"]["Figures"] & {
+            /**
+             * Format: int64
+             * @description The organisation the school belongs to (its institute or municipality).
+             */
+            parent_id?: number | null;
+            parent_name?: string | null;
+            /** Format: int64 */
+            school_id: number;
+            school_name: string;
         };
         /** @enum {string} */
         Scope: "organizations:read" | "organizations:write" | "users:read" | "users:write" | "programs:read" | "programs:write" | "participants:read" | "participants:write";
@@ -6918,6 +7326,85 @@ export interface operations {
             };
         };
     };
+    get_dashboard: {
+        parameters: {
+            query?: {
+                /** @description Sort key (default `name`); hidden (suppressed) values sort last either way. */
+                sort?: "name" | "mentors" | "mentees" | "pairs" | "involved" | "share" | "roadmap_done" | "roadmap_overdue" | "response_rate" | "silence_alerts";
+                order?: "asc" | "desc";
+                /** @description Only the schools of this organisation (an institute or municipality of the subtree). */
+                parent_id?: number;
+                /** @description Only schools whose name contains this text (any case). */
+                q?: string;
+                /** @description Only schools with (true) or without (false) overdue roadmap activities. */
+                has_overdue?: boolean;
+                /** @description The age band of the headline share, inclusive (default 10–18). */
+                age_from?: number;
+                age_to?: number;
+                /** @description `json` (default) or `csv`. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description region or institute id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_a_region_or_institute */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     import_schools: {
         parameters: {
             query?: {
@@ -6996,6 +7483,143 @@ export interface operations {
                 };
             };
             /** @description the report lists each bad row when not a dry run */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_periods: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description region or institute id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ReportPeriod"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description region or institute id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReportPeriod"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_a_region_or_institute */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation_failed, reference_date_in_future */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11269,6 +11893,223 @@ export interface operations {
             };
             /** @description answer_required, validation_failed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description report period id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description report period id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description period_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_period: {
+        parameters: {
+            query?: {
+                /** @description `json` (default) or `csv`. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description report period id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExport"];
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refresh_snapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description report period id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriod"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description period_closed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -307,3 +307,11 @@ export type PracticePatch = RequestOf<"/api/v1/practices/{id}", "patch">;
 
 export type ProgramReport = ResponseOf<"/api/v1/programs/{id}/report", "get">;
 export type ReportLine = ProgramReport["awards"][number];
+// The institute's view (reporting): the regional dashboard and report periods.
+export type Dashboard = ResponseOf<"/api/v1/organizations/{id}/dashboard", "get">;
+export type SchoolRow = Dashboard["rows"][number];
+export type Figures = Dashboard["totals"];
+export type DashboardQuery = NonNullable<paths["/api/v1/organizations/{id}/dashboard"]["get"]["parameters"]["query"]>;
+export type ReportPeriod = ResponseOf<"/api/v1/report-periods/{id}", "get">;
+export type NewReportPeriod = RequestOf<"/api/v1/organizations/{id}/report-periods", "post">;
+export type ReportExport = ResponseOf<"/api/v1/report-periods/{id}/export", "get">;

@@ -4,6 +4,7 @@ import { Link, useLocation } from "react-router";
 import { administers, seesParticipants, seesPrograms } from "../api/me";
 import type { Me } from "../api/types";
 import { sitsInPairs } from "../features/meetings/seat";
+import { seesResults } from "../features/results/figures";
 
 export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +20,9 @@ export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) 
   items.push({ to: "/practices", label: t("nav.practices"), active: pathname.startsWith("/practices") });
   if (seesParticipants(me)) {
     items.push({ to: "/participants", label: t("nav.participants"), active: pathname.startsWith("/participants") });
+  }
+  if (seesResults(me)) {
+    items.push({ to: "/results", label: t("nav.results"), active: pathname.startsWith("/results") });
   }
   if (administers(me)) {
     items.push(

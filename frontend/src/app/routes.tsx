@@ -47,6 +47,11 @@ const PracticeEditorPage = lazy(() =>
   import("../features/results/recognition/PracticeEditorPage").then((m) => ({ default: m.PracticeEditorPage })),
 );
 const VerifyPage = lazy(() => import("../features/results/recognition/VerifyPage").then((m) => ({ default: m.VerifyPage })));
+const DashboardPage = lazy(() =>
+  import("../features/results/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })),
+);
+const PeriodsPage = lazy(() => import("../features/results/periods/PeriodsPage").then((m) => ({ default: m.PeriodsPage })));
+const PeriodPage = lazy(() => import("../features/results/periods/PeriodPage").then((m) => ({ default: m.PeriodPage })));
 const UserPage = lazy(() => import("../features/admin/users/UserPage").then((m) => ({ default: m.UserPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -105,6 +110,9 @@ export function AppRoutes() {
         <Route path="participants" element={<Lazy><ParticipantsPage /></Lazy>} />
         <Route path="participants/import" element={<Lazy><ImportPage /></Lazy>} />
         <Route path="participants/:participantId" element={<Lazy><ParticipantPage /></Lazy>} />
+        <Route path="results" element={<Lazy><DashboardPage /></Lazy>} />
+        <Route path="results/periods" element={<Lazy><PeriodsPage /></Lazy>} />
+        <Route path="results/periods/:periodId" element={<Lazy><PeriodPage /></Lazy>} />
         <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
         <Route path="users/:userId" element={<Lazy><UserPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />
