@@ -15,10 +15,11 @@ export default async function mySurveys(page, { baseUrl }) {
   await logIn(page, baseUrl, MENTEE);
   const card = page.getByRole("region", { name: "Анкеты для вас" });
   await card.waitFor();
-  const item = card.getByTestId("my-survey").filter({ hasText: EXIT_TITLE });
-  await item.getByText("не начата").waitFor();
+  // The one not started yet: other journeys may have answered an entry questionnaire for this child.
+  const item = card.getByTestId("my-survey").filter({ hasText: EXIT_TITLE }).filter({ hasText: "не начата" });
   await item.getByRole("link", { name: `Ответить: ${EXIT_TITLE}` }).click();
   await page.waitForURL(/\/my-surveys\/\d+$/);
+  const surveyId = /\/my-surveys\/(\d+)$/.exec(page.url())[1];
   await page.getByText(/^Вопрос 1 из \d+$/).waitFor();
 
   // Every question is a scale of the impact instrument: the top step but one, then «Далее».
@@ -38,7 +39,7 @@ export default async function mySurveys(page, { baseUrl }) {
   await page.screenshot({ path: join(import.meta.dirname, "../test-results/my-surveys-phone.png"), fullPage: true });
 
   await page.getByRole("link", { name: /На главную/ }).click();
-  const sent = page.getByRole("region", { name: "Анкеты для вас" }).getByTestId("my-survey").filter({ hasText: EXIT_TITLE });
+  const sent = page.getByRole("region", { name: "Анкеты для вас" }).locator(`[data-survey-id="${surveyId}"]`);
   await sent.getByText("отправлена").waitFor();
   if ((await sent.getByRole("link").count()) > 0) throw new Error("a sent questionnaire still offers to answer");
 

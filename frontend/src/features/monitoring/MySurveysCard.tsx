@@ -27,7 +27,7 @@ export function MySurveysCard() {
         {items.map((survey) => {
           const answerable = survey.open && survey.progress !== "submitted";
           return (
-            <Group key={survey.id} justify="space-between" wrap="wrap" gap="xs" data-testid="my-survey">
+            <Group key={survey.id} justify="space-between" wrap="wrap" gap="xs" data-testid="my-survey" data-survey-id={survey.id}>
               <Stack gap={2}>
                 <Text fw={600}>{survey.title}</Text>
                 <Text size="sm" c="dimmed">
