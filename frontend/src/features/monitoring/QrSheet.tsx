@@ -4,6 +4,7 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import type { IssuedInvitation, Survey } from "../../api/types";
 import { QrCode } from "../meetings/QrCode";
 import { sheetCards, sheetPages } from "./qrSheet";
+import "../../components/printPage.css";
 import "./qrSheet.css";
 
 /**

@@ -6,6 +6,7 @@ import { useOrder } from "../../../api/pairs";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { PageLoader } from "../../../components/PageLoader";
 import { formatLongDay, orderRows, personLabel } from "./orderDocument";
+import "../../../components/printPage.css";
 import "./orderPrint.css";
 
 /** The order «Об утверждении наставнических пар/групп» as a clean A4 page, ready to print and sign. */

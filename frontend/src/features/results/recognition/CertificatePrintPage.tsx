@@ -8,6 +8,7 @@ import { PageLoader } from "../../../components/PageLoader";
 import { QrCode } from "../../meetings/QrCode";
 import { formatLongDay } from "../../programs/pairs/orderDocument";
 import { paragraphs, verifyUrl } from "./awardTexts";
+import "../../../components/printPage.css";
 import "./certificate.css";
 
 /** The award's certificate as an A4 page in Russian: the school, the holder, the wording, the

@@ -6,6 +6,7 @@ import { useProgramReport } from "../../../api/reports";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { PageLoader } from "../../../components/PageLoader";
 import { ReportView } from "./ReportView";
+import "../../../components/printPage.css";
 import "./report.css";
 
 /** `/programs/:programId/report`: the report as an A4 document, ready to print for the director. */
