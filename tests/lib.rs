@@ -122,6 +122,8 @@ pub fn test_config(database: &TestDatabase) -> Config {
         log_filter: "warn".into(),
         static_dir: database.dir.join("no-spa"),
         pool_size: 4,
+        trusted_proxies: Default::default(),
+        public_requests_per_minute: 120,
         workers: 1,
     }
 }

@@ -58,6 +58,8 @@ fn run(label: &str, url: DbUrl, dir: &std::path::Path, schools: usize, per_schoo
         log_filter: "error".into(),
         static_dir: dir.join("no-spa"),
         pool_size: 4,
+        trusted_proxies: Default::default(),
+        public_requests_per_minute: 0,
         workers: 2,
     };
     let db = open_database(&config).expect("open and migrate");

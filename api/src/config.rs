@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::Duration;
 
 use crate::db::DbUrl;
+use crate::http::client_address::TrustedProxies;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
@@ -27,6 +28,10 @@ pub struct Config {
     pub static_dir: PathBuf,
     pub pool_size: u32,
     pub workers: usize,
+    /// Balancers whose `X-Forwarded-For` names the client (the per-address limits need it).
+    pub trusted_proxies: TrustedProxies,
+    /// Requests a minute one address may make to the pages without an account; 0: no limit.
+    pub public_requests_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +94,9 @@ impl Config {
             static_dir: PathBuf::from(var("NASTAVNIK_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into())),
             pool_size: number("NASTAVNIK_DB_POOL_SIZE", default_pool, 1..=256)?,
             workers: number("NASTAVNIK_WORKERS", cores, 1..=256)?,
+            trusted_proxies: TrustedProxies::parse(&var("NASTAVNIK_TRUSTED_PROXIES").unwrap_or_default())
+                .map_err(|e| ConfigError(format!("NASTAVNIK_TRUSTED_PROXIES: {e}")))?,
+            public_requests_per_minute: number("NASTAVNIK_PUBLIC_REQUESTS_PER_MINUTE", 120, 0..=1_000_000)?,
         })
     }
 

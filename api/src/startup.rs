@@ -20,7 +20,9 @@ use crate::auth::{self, AuthConfig};
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::ApiError;
+use crate::http::client_address::TrustedProxies;
 use crate::http::idempotency::idempotency;
+use crate::http::public_limit::{PublicLimit, public_limit};
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
@@ -236,7 +238,10 @@ impl Application {
         let db = web::Data::new(db);
         let static_dir = config.static_dir.clone();
         let progress = web::Data::new(Progress::default());
-        let server = HttpServer::new(move || app(db.clone(), auth.clone(), progress.clone(), metrics.clone(), static_dir.clone()))
+        // One limiter for all workers: a quota per worker would multiply it by their number.
+        let limit = web::Data::new(PublicLimit::new(config.public_requests_per_minute, config.trusted_proxies.clone()));
+        let proxies = web::Data::new(config.trusted_proxies.clone());
+        let server = HttpServer::new(move || app(db.clone(), auth.clone(), progress.clone(), (limit.clone(), proxies.clone()), metrics.clone(), static_dir.clone()))
             .workers(config.workers)
             .shutdown_timeout(15)
             .disable_signals()
@@ -308,6 +313,7 @@ fn app(
     db: web::Data<Db>,
     auth: web::Data<AuthConfig>,
     progress: web::Data<Progress>,
+    (limit, proxies): (web::Data<PublicLimit>, web::Data<TrustedProxies>),
     metrics: PrometheusMetrics,
     static_dir: PathBuf,
 ) -> App<
@@ -325,6 +331,8 @@ fn app(
         .app_data(db)
         .app_data(auth)
         .app_data(progress)
+        .app_data(limit)
+        .app_data(proxies)
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()))
         .app_data(web::QueryConfig::default().error_handler(|err, _| query_error(&err.to_string()).into()))
         .service(
@@ -346,6 +354,7 @@ fn app(
     };
     app.wrap(security_headers())
         .wrap(from_fn(website::widget::allow_framing))
+        .wrap(from_fn(public_limit))
         .wrap(Compress::default())
         .wrap(from_fn(request_id_header))
         .wrap(metrics)

@@ -28,7 +28,7 @@ fn run(app: &TestApp, args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.output().expect("run nastavnik")
 }
 
-on_both!(create_admin_is_idempotent, bad_configuration_is_a_clear_message, serve_logs_json_with_request_ids_not_queries_and_stops_on_sigterm);
+on_both!(create_admin_is_idempotent, bad_configuration_is_a_clear_message, serve_logs_json_with_request_ids_and_no_secrets_and_stops_on_sigterm);
 
 async fn create_admin_is_idempotent(app: TestApp) {
     let first = run(&app, &["create-admin", "--email", "Root@School.ru", "--password", "first-password-1"], &[]);
@@ -67,7 +67,7 @@ async fn bad_configuration_is_a_clear_message(app: TestApp) {
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
 }
 
-async fn serve_logs_json_with_request_ids_not_queries_and_stops_on_sigterm(app: TestApp) {
+async fn serve_logs_json_with_request_ids_and_no_secrets_and_stops_on_sigterm(app: TestApp) {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
     use std::time::{Duration, Instant};
@@ -105,6 +105,17 @@ async fn serve_logs_json_with_request_ids_not_queries_and_stops_on_sigterm(app: 
     // A search for a child's name: the query must not reach the log.
     let res = reqwest::get(format!("{url}/api/v1/users?q=%D0%A1%D0%BE%D0%BA%D0%BE%D0%BB%D0%BE%D0%B2")).await.expect("request");
     let request_id = res.headers().get("x-request-id").and_then(|v| v.to_str().ok()).expect("request id").to_owned();
+    // Secrets in bodies, headers and paths: a password (right and wrong), the tokens it earns,
+    // a survey link's token and a calendar feed's token.
+    let client = reqwest::Client::new();
+    let login = |password: &'static str| client.post(format!("{url}/api/v1/auth/login")).json(&serde_json::json!({"email": "curator@demo.nastavnik.ru", "password": password})).send();
+    assert_eq!(login("wrong-password-zebra").await.expect("login").status(), 401);
+    let tokens: serde_json::Value = login(DEMO_PASSWORD).await.expect("login").json().await.expect("tokens");
+    let (access, refresh) = (tokens["access_token"].as_str().expect("access"), tokens["refresh_token"].as_str().expect("refresh"));
+    assert_eq!(client.get(format!("{url}/api/v1/me")).bearer_auth(access).send().await.expect("me").status(), 200);
+    for path in ["public/survey-links/link-secret-4f7a9c", "calendar-feeds/feed-secret-81d2e0.ics"] {
+        assert_eq!(client.get(format!("{url}/api/v1/{path}")).send().await.expect("get").status(), 404);
+    }
 
     let pid = child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().expect("kill").success());
@@ -122,5 +133,8 @@ async fn serve_logs_json_with_request_ids_not_queries_and_stops_on_sigterm(app: 
         lines.iter().any(|l| l.contains(&request_id)),
         "no log line carries the request id {request_id}: {lines:#?}"
     );
-    assert!(!lines.iter().any(|l| l.contains("%D0%A1") || l.contains("Соколов") || l.contains("q=")), "{lines:#?}");
+    let secrets = ["%D0%A1", "Соколов", "q=", "wrong-password-zebra", DEMO_PASSWORD, access, refresh, "link-secret-4f7a9c", "feed-secret-81d2e0"];
+    for secret in secrets {
+        assert!(!lines.iter().any(|l| l.contains(secret)), "`{secret}` reached the log: {lines:#?}");
+    }
 }

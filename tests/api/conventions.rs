@@ -10,6 +10,7 @@ on_both!(
     cursor_paging_walks_every_item_once,
     every_answer_has_request_id_and_security_headers,
     health_readiness_and_metrics,
+    pages_without_an_account_are_limited_per_address,
 );
 
 async fn bad_bodies_get_clear_answers_and_write_nothing(app: TestApp) {
@@ -121,4 +122,34 @@ async fn health_readiness_and_metrics(app: TestApp) {
     assert_eq!(spec.body["info"]["title"], "Nastavnik API");
     let docs = app.client.get(app.url("/api/docs/")).send().await.expect("docs");
     assert_eq!(docs.status(), 200);
+}
+
+/// Certificate codes and survey links must not be guessable at machine speed: past the quota a
+/// public page answers 429 with Retry-After, one quota covers every public page, and writing
+/// X-Forwarded-For does not escape it (the test server trusts no proxy). Signed-in work is not
+/// limited.
+async fn pages_without_an_account_are_limited_per_address(app: TestApp) {
+    let quota = app.config.public_requests_per_minute;
+    // The quota refills while the test runs (one request every 60/quota s), so the refusal may come
+    // a little after `quota` requests; it must not come before, and must come.
+    let pages = ["public/certificates/NST-0000-0000", "public/schools/mbou-sosh-s-kremovo"];
+    let mut served = 0;
+    let refused = loop {
+        let spoof = format!("198.51.100.{}", served % 250);
+        let a = app.send(Method::GET, pages[served as usize % 2], None, None, &[("x-forwarded-for", &spoof)]).await;
+        if a.status == 429 {
+            break a;
+        }
+        served += 1;
+        assert!(served <= 2 * quota, "no refusal after {served} requests");
+    };
+    assert!(served >= quota, "refused after {served} requests, before the quota of {quota}");
+    assert_eq!(refused.code(), "too_many_requests");
+    let wait: u64 = refused.header("retry-after").expect("Retry-After").parse().expect("seconds");
+    assert!((1..=60).contains(&wait), "Retry-After {wait}");
+
+    let curator = app.login("curator").await;
+    for _ in 0..20 {
+        assert_eq!(app.get("me", &curator).await.status, 200);
+    }
 }

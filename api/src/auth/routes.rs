@@ -12,6 +12,7 @@ use crate::db::schema::users;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::ValidJson;
+use crate::http::client_address::TrustedProxies;
 use crate::orgs::dto::Me;
 use crate::orgs::store::load_me;
 
@@ -65,10 +66,10 @@ fn invalid_credentials() -> ApiError {
     )
 )]
 #[post("/auth/login")]
-pub async fn login(req: HttpRequest, db: web::Data<Db>, config: web::Data<AuthConfig>, body: ValidJson<LoginRequest>) -> Result<web::Json<TokenPair>, ApiError> {
+pub async fn login(req: HttpRequest, proxies: web::Data<TrustedProxies>, db: web::Data<Db>, config: web::Data<AuthConfig>, body: ValidJson<LoginRequest>) -> Result<web::Json<TokenPair>, ApiError> {
     let email = body.0.email.trim().to_lowercase();
     let password = body.0.password;
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into());
+    let address = proxies.client(req.peer_addr().map(|a| a.ip()), req.headers()).map(|a| a.to_string()).unwrap_or_else(|| "unknown".into());
     let ttl = config.refresh_ttl;
     let check_email = email.clone();
     let check_address = address.clone();

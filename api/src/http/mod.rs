@@ -1,9 +1,11 @@
 //! The HTTP conventions of API.md, each built once and used by every route.
 
+pub mod client_address;
 pub mod etag;
 pub mod idempotency;
 pub mod json;
 pub mod pagination;
+pub mod public_limit;
 pub mod security_headers;
 
 pub use etag::{IfMatch, Versioned};

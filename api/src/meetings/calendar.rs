@@ -191,7 +191,7 @@ pub async fn revoke_feed(db: web::Data<Db>, principal: Principal, id: web::Path<
     summary = "A private calendar feed, read by a phone's calendar",
     description = "The address itself is the credential; a revoked or unknown one is 404.",
     params(("token" = String, Path, description = "the feed's secret")),
-    responses((status = 200, description = "text/calendar", content_type = "text/calendar", body = String), (status = 401, body = Problem), (status = 404, body = Problem)),
+    responses((status = 200, description = "text/calendar", content_type = "text/calendar", body = String), (status = 401, body = Problem), (status = 404, body = Problem), (status = 429, body = Problem, description = "too_many_requests: past the per-address quota of pages without an account")),
     security(())
 )]
 #[get("/calendar-feeds/{token}.ics")]

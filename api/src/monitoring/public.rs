@@ -180,7 +180,7 @@ pub(super) fn save(conn: &mut DbConnection, inv: Answering, input: AnswersInput)
     tag = "monitoring",
     summary = "A survey through its one-time link: the questions and what was saved",
     params(("token" = String, Path, description = "the invitation's secret")),
-    responses((status = 200, body = PublicSurvey), (status = 401, body = Problem), (status = 404, body = Problem)),
+    responses((status = 200, body = PublicSurvey), (status = 401, body = Problem), (status = 404, body = Problem), (status = 429, body = Problem, description = "too_many_requests: past the per-address quota of pages without an account")),
     security(())
 )]
 #[get("/public/survey-links/{token}")]
@@ -205,6 +205,7 @@ pub async fn get_public_survey(db: web::Data<Db>, token: web::Path<String>) -> R
         (status = 200, body = PublicSurvey), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "survey_closed, survey_not_open, invitation_used"),
         (status = 422, body = Problem, description = "answer_required, validation_failed"),
+        (status = 429, body = Problem, description = "too_many_requests: past the per-address quota of pages without an account"),
     ),
     security(())
 )]

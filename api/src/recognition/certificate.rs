@@ -74,7 +74,7 @@ fn unknown() -> ApiError {
     summary = "Verify a certificate by its code (public)",
     description = "The kind, title, school and date of the award, and whether it was revoked. The holder is named in full when an adult, or a minor whose parent consented to publishing the name; otherwise by initials. The code is read forgivingly (any case, dashes optional, O for 0). An unknown code is 404 `certificate_not_found`.",
     params(("code" = String, Path, description = "the certificate's code, NST-XXXX-XXXX")),
-    responses((status = 200, body = PublicCertificate), (status = 401, body = Problem), (status = 404, body = Problem)),
+    responses((status = 200, body = PublicCertificate), (status = 401, body = Problem), (status = 404, body = Problem), (status = 429, body = Problem, description = "too_many_requests: past the per-address quota of pages without an account")),
     security(())
 )]
 #[get("/public/certificates/{code}")]

@@ -42,6 +42,7 @@ current ETag answers 304 without a body.",
         (status = 200, body = SchoolFeed, headers(("ETag" = String), ("Cache-Control" = String), ("Access-Control-Allow-Origin" = String))),
         (status = 304, description = "Not modified: the ETag sent is current", headers(("ETag" = String), ("Cache-Control" = String))),
         (status = 404, body = Problem, description = "school_feed_not_found"),
+        (status = 429, body = Problem, description = "too_many_requests: past the per-address quota of pages without an account"),
     ),
     security(())
 )]
