@@ -1,6 +1,7 @@
 //! Black-box tests of the real server over HTTP. Each test runs twice: `::on_sqlite` and
 //! `::on_postgres` (the latter needs TEST_DATABASE_URL).
 
+mod access_matrix;
 mod api_tokens;
 mod auth;
 mod cli;
