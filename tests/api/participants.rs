@@ -181,4 +181,21 @@ async fn participants_stay_inside_their_school(app: TestApp) {
     let mentor = app.login("mentor").await;
     let (_, _, school) = app.demo_tree(&admin).await;
     assert_eq!(app.get(&format!("schools/{school}/participants"), &mentor).await.status, 403);
+
+    // A linked account sees the pair's meetings and plan: only an account of this school may be
+    // linked, and an account elsewhere answers as one that does not exist.
+    let outsider = app
+        .post("users", &admin, json!({"email": "teacher@khabarovsk.example", "full_name": "Чужой Учитель", "password": "long-enough-password-1", "memberships": [{"organization_id": foreign, "role": "mentor"}]}))
+        .await;
+    assert_eq!(outsider.status, 201, "{}", outsider.body);
+    let own = student(&app, &curator, school, "Петров", "Олег", json!({})).await;
+    let own = own["id"].as_i64().unwrap_or(0);
+    for user in [outsider.id(), 999_999] {
+        let refused = app.patch(&format!("participants/{own}"), &curator, json!({"user_id": user})).await;
+        assert_eq!((refused.status.as_u16(), refused.body["errors"][0]["field"].as_str()), (422, Some("user_id")), "{}", refused.body);
+        assert_eq!(refused.body["errors"][0]["message"], format!("user {user} is not an account of this school"));
+    }
+    let me = app.get("me", &mentor).await;
+    let linked = app.patch(&format!("participants/{own}"), &curator, json!({"user_id": me.body["id"]})).await;
+    assert_eq!(linked.status, 200, "{}", linked.body);
 }

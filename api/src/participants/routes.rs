@@ -9,7 +9,7 @@ use super::dto::{NewParticipant, Participant, ParticipantFilter, ParticipantPatc
 use super::store::{ParticipantRow, consented, erase, load_participant, participant_school, search_key, sees_sensitive, to_participants};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
-use crate::db::schema::{consents, participants as p, users};
+use crate::db::schema::{consents, memberships, participants as p};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::ok_with_etag;
@@ -33,10 +33,13 @@ pub fn check_participant(conn: &mut DbConnection, school_id: i64, id: i64, birth
             return Err(ApiError::conflict("external_id_taken", format!("another participant of this school has external_id `{ext}`")));
         }
     }
+    // The account must belong to the school: linked, it sees the pair's meetings and plan, so an
+    // account of another school (or region) must not be slipped in. One answer for "no such
+    // account" and "not this school's", so that accounts elsewhere cannot be probed.
     if let Some(u) = user_id {
-        let exists: i64 = users::table.find(u).count().get_result(conn)?;
-        if exists == 0 {
-            return Err(ApiError::invalid_field("user_id", format!("user {u} does not exist")));
+        let at_school: i64 = memberships::table.filter(memberships::user_id.eq(u)).filter(memberships::organization_id.eq(school_id)).count().get_result(conn)?;
+        if at_school == 0 {
+            return Err(ApiError::invalid_field("user_id", format!("user {u} is not an account of this school")));
         }
     }
     Ok(())
