@@ -11,6 +11,7 @@ on_both!(
     bad_pairs_are_refused_and_nothing_is_written,
     plans_and_support_for_the_unmatched_prove_stage_5,
     withdrawn_consent_takes_a_child_out_of_the_group,
+    reading_pairs_is_audited_for_their_minors,
 );
 
 /// A programme with ready mentors and mentees in the base, all children with consent.
@@ -261,4 +262,27 @@ async fn withdrawn_consent_takes_a_child_out_of_the_group(app: TestApp) {
     assert_eq!((now.body["status"].as_str(), now.body["kind"].as_str(), now.body["mentees"].as_array().map(Vec::len)), (Some("proposed"), Some("pair"), Some(1)));
     let mentors = app.get(&format!("programs/{}/mentors", b.programme), &b.curator).await;
     assert_eq!(mentors.body["items"][0]["places_taken"], 1);
+}
+
+/// A pair shows its children's names and classes: reading it, in the list or alone, is a read of
+/// their records and leaves an entry in the trail.
+async fn reading_pairs_is_audited_for_their_minors(app: TestApp) {
+    let b = base(&app, &[mentor(10, 1)], &[mentee(6)]).await;
+    let made = make_pair(&app, &b, b.mentors[0], &b.mentees).await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let child = made.body["mentees"][0]["participant_id"].as_i64().unwrap_or(0);
+    assert_eq!(app.get(&format!("programs/{}/pairs", b.programme), &b.curator).await.status, 200);
+    let psychologist = app.login("psychologist").await;
+    assert_eq!(app.get(&format!("pairs/{}", made.id()), &psychologist).await.status, 200);
+
+    let director = app.login("director").await;
+    let trail = app.get(&format!("organizations/{}/audit?participant_id={child}&limit=500", b.school), &director).await;
+    let by_pairs: Vec<String> = trail.body["items"]
+        .as_array()
+        .map(|items| items.iter().filter(|e| e["detail"] == "pairs" && e["action"] == "read").filter_map(|e| e["actor"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    let (curator_id, psychologist_id) = (app.get("me", &b.curator).await.id(), app.get("me", &psychologist).await.id());
+    for actor in [format!("user:{curator_id}"), format!("user:{psychologist_id}")] {
+        assert!(by_pairs.contains(&actor), "no entry for {actor}: {}", trail.body);
+    }
 }

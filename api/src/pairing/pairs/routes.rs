@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, get, http::header, patch, post, web};
 use chrono::Utc;
 use diesel::prelude::*;
 
-use super::store::{Creation, PairRow, change_status, create, load_pair, program_of, to_pairs};
+use super::store::{Creation, PairRow, audit_read, change_status, create, load_pair, program_of, to_pairs};
 use super::{MyPair, MyPairList, NewPair, Pair, PairCompletion, PairFilter, PairPatch, PairStatus};
 use crate::meetings::MemberRole;
 use crate::auth::{Action, Principal};
@@ -46,7 +46,9 @@ pub async fn list_pairs(db: web::Data<Db>, principal: Principal, id: web::Path<i
             }
             let rows: Vec<PairRow> = q.order(pairs::id).limit(page.limit + 1).select(PairRow::as_select()).load(conn)?;
             let paged = Paginated::from_rows(rows, page, |r| r.id, |r| r);
-            Ok((to_pairs(conn, paged.items, scope.school_id)?, paged.next_cursor))
+            let shown = to_pairs(conn, paged.items, scope.school_id)?;
+            audit_read(conn, &principal, scope.school_id, &shown)?;
+            Ok((shown, paged.next_cursor))
         })
         .await?;
     Ok(web::Json(Paginated { items, next_cursor }))
@@ -124,7 +126,9 @@ pub async fn get_pair(db: web::Data<Db>, principal: Principal, id: web::Path<i64
     let pair = db
         .run(move |conn| {
             let access = crate::meetings::access::pair_access(conn, &principal, id, false)?;
-            load_pair(conn, id, access.school_id)
+            let pair = load_pair(conn, id, access.school_id)?;
+            audit_read(conn, &principal, access.school_id, std::slice::from_ref(&pair))?;
+            Ok(pair)
         })
         .await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, pair.etag.clone())).json(pair))

@@ -105,6 +105,13 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
         .collect()
 }
 
+/// Writes the audit entry for reading these pairs: they show their minors' names and classes.
+pub fn audit_read(conn: &mut DbConnection, principal: &crate::auth::Principal, school_id: i64, shown: &[Pair]) -> Result<(), ApiError> {
+    let people: Vec<i64> = shown.iter().flat_map(|p| std::iter::once(&p.mentor).chain(&p.mentees)).map(|p| p.participant_id).collect();
+    let minors = crate::pairing::people::enrolled_people(conn, &people, school_id, false)?.minors();
+    crate::participants::audit::record(conn, principal, school_id, "read", &minors, Some("pairs"))
+}
+
 pub fn load_pair(conn: &mut DbConnection, id: i64, school_id: i64) -> Result<Pair, ApiError> {
     let row = pairs::table.find(id).select(PairRow::as_select()).first(conn).optional()?;
     let row = row.ok_or_else(|| ApiError::not_found(format!("pair {id}")))?;
