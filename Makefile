@@ -13,7 +13,7 @@ NODE_MODULES := $(FRONTEND)/node_modules/.package-lock.json
 # Where `make test` keeps each suite's output; the closing summary is read from these logs.
 TEST_LOGS := target/test-logs
 
-.PHONY: help run frontend openapi test bench clean
+.PHONY: help run frontend openapi test bench deny clean
 
 help:
 	@echo "make run       build the SPA, then serve it and the API with demo data at http://127.0.0.1:8080"
@@ -21,6 +21,7 @@ help:
 	@echo "make openapi   regenerate openapi.yaml from the code, then the SPA's API types"
 	@echo "make test      everything CI runs: SPA checks, unit, black-box on SQLite and PostgreSQL, browser"
 	@echo "make bench     load figures of the release server (requests/s, ratio, peak RSS), import speed, the matching engine against its targets and SciPy, the regional dashboard at 500 schools"
+	@echo "make deny      the dependency audit: licences, sources, bans, and advisories when reachable (deny.toml)"
 	@echo "make clean     remove build output (keeps data/ and frontend/node_modules)"
 
 $(NODE_MODULES): $(FRONTEND)/package-lock.json $(FRONTEND)/package.json
@@ -61,6 +62,9 @@ bench:
 	python3 bench/matching_vs_scipy.py
 	$(CARGO) run -q --release -p nastavnik --example impact_speed
 	scripts/test-postgres.sh $(CARGO) run -q --release -p nastavnik --example dashboard_speed
+
+deny:
+	scripts/deny.sh
 
 # data/ holds the local database and JWT secret: never cleaned. node_modules is kept because
 # reinstalling it costs a network round and gains nothing.
