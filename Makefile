@@ -20,7 +20,7 @@ help:
 	@echo "make frontend  install the SPA's packages if needed and build frontend/dist"
 	@echo "make openapi   regenerate openapi.yaml from the code, then the SPA's API types"
 	@echo "make test      everything CI runs: SPA checks, unit, black-box on SQLite and PostgreSQL, browser"
-	@echo "make bench     load figures of the release server (requests/s, ratio, peak RSS), import speed, the matching engine against its targets and SciPy, the regional dashboard at 500 schools"
+	@echo "make bench     load figures of the release server (throughput ratios, p99 at fixed rates, a write mix, a soak, peak RSS), import speed, the matching engine against its targets and SciPy, the regional dashboard and a region of 500 schools on both databases"
 	@echo "make deny      the dependency audit: licences, sources, bans, and advisories when reachable (deny.toml)"
 	@echo "make clean     remove build output (keeps data/ and frontend/node_modules)"
 
@@ -62,6 +62,7 @@ bench:
 	python3 bench/matching_vs_scipy.py
 	$(CARGO) run -q --release -p nastavnik --example impact_speed
 	scripts/test-postgres.sh $(CARGO) run -q --release -p nastavnik --example dashboard_speed
+	scripts/test-postgres.sh $(CARGO) run -q --release -p nastavnik --example region_speed
 
 deny:
 	scripts/deny.sh

@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# Load figures for the release server on a fresh SQLite database with demo data: requests/s of
-# GET /healthz and of an authenticated GET /api/v1/me, each for BENCH_SECONDS over loopback, their
-# ratio, and the server's peak RSS. It measures, it asserts nothing. Quote the ratio rather than
-# the absolute figures: the machines are shared and noisy, and both runs share the same noise.
+# Load figures for the release server on a fresh SQLite database with the demo data, driven from
+# other processes over loopback and printed in one run, with the goals beside them at the end:
+#   1. requests/s of GET /healthz, of an authenticated GET /api/v1/me and of an authenticated list
+#      (the demo programme's pairs), each for BENCH_SECONDS with wrk, as ratios to /healthz;
+#   2. the list's p50 and p99 at a fixed BENCH_RATE, with hey;
+#   3. a write-heavy mix at a fixed BENCH_WRITE_RATE: half meetings logged by the curator, half
+#      survey answers saved through a one-time link; p99 of the whole mix and of each half;
+#   4. a soak of BENCH_SOAK_SECONDS at a fixed BENCH_SOAK_RATE (90 % list reads, 5 % meetings, 5 %
+#      survey answers): the server's RSS every 10 s and the error count;
+#   5. the server's peak RSS (VmHWM) over all of it.
+# It measures, it asserts nothing. Quote ratios rather than absolute figures: the machines are
+# shared and noisy, and runs in one go share the same noise. Errors (connection failures and
+# non-2xx answers) are counted next to each figure: a figure with errors is no figure.
 #
-#   scripts/bench.sh      (make bench builds the release binary first)
+#   scripts/bench.sh                          (make bench builds the release binary first)
+#   BENCH_SOAK_SECONDS=60 scripts/bench.sh    a quick look; 0 skips the soak
 #
-# BENCH_SECONDS (10), BENCH_CONNECTIONS (32), NASTAVNIK_BIN (target/release/nastavnik).
+# BENCH_SECONDS (10), BENCH_CONNECTIONS (32, wrk), BENCH_RATE (1000), BENCH_WRITE_RATE (200),
+# BENCH_SOAK_SECONDS (600), BENCH_SOAK_RATE (100), NASTAVNIK_BIN (target/release/nastavnik).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=scripts/lib.sh
@@ -15,7 +26,11 @@ source "$root/scripts/lib.sh"
 bin=${NASTAVNIK_BIN:-$root/target/release/nastavnik}
 seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-32}
-demo_login='{"email":"admin@demo.nastavnik.ru","password":"demo-password-2026"}'
+rate=${BENCH_RATE:-1000}
+write_rate=${BENCH_WRITE_RATE:-200}
+soak_seconds=${BENCH_SOAK_SECONDS:-600}
+soak_rate=${BENCH_SOAK_RATE:-100}
+demo_login='{"email":"curator@demo.nastavnik.ru","password":"demo-password-2026"}'
 
 die() {
   echo "bench: $*" >&2
@@ -23,24 +38,18 @@ die() {
 }
 
 [[ -x $bin ]] || die "$bin is missing; build it first: cargo build --release -p nastavnik"
-
-tool=""
-for candidate in oha wrk hey; do
-  if command -v "$candidate" >/dev/null; then
-    tool=$candidate
-    break
-  fi
-done
-if [[ -z $tool ]]; then
+command -v python3 >/dev/null || die "python3 is needed to read the demo data"
+# wrk measures throughput (no fixed rate in Debian's build); hey holds a fixed rate (-q).
+for tool in wrk hey; do
+  command -v "$tool" >/dev/null && continue
   if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
-    die "no load generator found; install one of oha, wrk, hey (Debian: apt-get install wrk)"
+    die "$tool is missing; install it (Debian: apt-get install wrk hey)"
   fi
-  echo "bench: installing wrk from Debian"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null ||
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; } ||
-    die "could not install wrk"
-  tool=wrk
-fi
+  echo "bench: installing $tool from Debian" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >/dev/null ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >/dev/null; } ||
+    die "could not install $tool"
+done
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/nastavnik-bench.XXXXXX")
 log=$data/server.log
@@ -57,10 +66,11 @@ trap 'exit 143' TERM
 port=$(free_port)
 url=http://127.0.0.1:$port
 # Request logging at `info` would put a log write in every request; the figures should measure the
-# service, so logs stay at `warn` unless NASTAVNIK_LOG says otherwise.
+# service, so logs stay at `warn` unless NASTAVNIK_LOG says otherwise. The token lives through the soak.
 env -u DATABASE_URL \
   NASTAVNIK_DATA_DIR="$data" \
   NASTAVNIK_LOG="${NASTAVNIK_LOG:-warn}" \
+  NASTAVNIK_ACCESS_TOKEN_TTL_SECONDS=86400 \
   "$bin" serve --demo --bind "127.0.0.1:$port" >"$log" 2>&1 &
 pid=$!
 wait_ready "$url/readyz" "$pid" "$log" 60
@@ -70,34 +80,144 @@ response=$(curl -fsS -H 'Content-Type: application/json' -d "$demo_login" "$url/
 token=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$response")
 [[ -n $token ]] || die "no access_token in the login response: $response"
 auth="Authorization: Bearer $token"
-curl -fsS -o /dev/null -H "$auth" "$url/api/v1/me" || die "GET /api/v1/me with the demo token failed"
+fixtures=$(python3 "$root/scripts/bench-fixtures.py" "$url" "$token") || die "could not find the demo programme, pair and survey"
+eval "$fixtures"
+# shellcheck disable=SC2154 # programme, pair, survey_token, soak_survey_token, meeting_body, answer_body come from the eval
+list_url="$url/api/v1/programs/$programme/pairs?limit=50"
+meeting_url="$url/api/v1/pairs/$pair/meetings"
+answer_url="$url/api/v1/public/survey-links/$survey_token/response"
+soak_answer_url="$url/api/v1/public/survey-links/$soak_survey_token/response"
+curl -fsS -o /dev/null -H "$auth" "$list_url" || die "GET $list_url with the demo token failed"
 
-# load URL [HEADER]: drives URL for $seconds, shows the tool's report, prints requests/s last.
-load() {
+# throughput URL [HEADER]: wrk drives URL for $seconds; shows its report, prints requests/s last.
+throughput() {
   local target=$1 header=() out
   [[ -n ${2:-} ]] && header=(-H "$2")
-  case $tool in
-    oha) out=$(oha --no-tui -z "${seconds}s" -c "$connections" "${header[@]}" "$target") ;;
-    wrk) out=$(wrk -t 2 -c "$connections" -d "${seconds}s" "${header[@]}" "$target") ;;
-    hey) out=$(hey -z "${seconds}s" -c "$connections" "${header[@]}" "$target") ;;
-  esac
+  out=$(wrk -t 2 -c "$connections" -d "${seconds}s" "${header[@]}" "$target")
   echo "$out" >&2
-  # A figure that counts errors is no figure: say so next to it.
-  if grep -Eq 'Non-2xx|^[[:space:]]*\[[345][0-9][0-9]\]' <<<"$out"; then
-    echo "bench: warning: some responses to $target were not 2xx" >&2
+  if grep -Eq 'Non-2xx|Socket errors' <<<"$out"; then
+    echo "bench: warning: some requests to $target failed or were not 2xx" >&2
   fi
   awk '/Requests\/sec:/ { print $2; exit }' <<<"$out"
 }
 
-echo "bench: $tool, $connections connections, ${seconds}s per endpoint, server pid $pid at $url" >&2
+# errors_in HEY_SUMMARY: non-2xx answers plus requests that got no answer.
+errors_in() {
+  awk '/^Status code distribution:/ { s = 1; e = 0; next }
+       /^Error distribution:/ { e = 1; s = 0; next }
+       /^[[:space:]]*$/ { s = 0; e = 0 }
+       s && $1 ~ /^\[[0-9]+\]$/ && $1 !~ /^\[2/ { n += $2 }
+       e && $1 ~ /^\[[0-9]+\]$/ { n += substr($1, 2, length($1) - 2) }
+       END { print n + 0 }' <<<"$1"
+}
+
+# quantile Q CSV...: the Q-th quantile (0–1) of hey's response times in CSV files, in ms.
+quantile() {
+  local q=$1
+  shift
+  tail -q -n +2 "$@" | cut -d, -f1 | sort -g |
+    awk -v q="$q" '{ t[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * q + 0.999999); if (i < 1) i = 1; printf "%.1f", t[i] * 1000 }'
+}
+
+# csv_errors EXPECTED CSV...: requests hey sent without an answer (absent from its CSV) plus non-2xx.
+csv_errors() {
+  local expected=$1
+  shift
+  tail -q -n +2 "$@" | awk -F, -v n="$expected" '{ rows++ } $7 !~ /^2/ { bad++ } END { print n - rows + bad }'
+}
+
+# paced OUT TOTAL_RATE SECONDS WORKERS [hey args...] URL: hey at a fixed rate in the background,
+# CSV to OUT; prints the number of requests it will send. Sets $! to hey.
+paced_count() {
+  awk -v r="$1" -v s="$2" -v w="$3" 'BEGIN { per = int(r * s / w + 0.5); if (per < 1) per = 1; print per * w }'
+}
+paced() {
+  local out=$1 total_rate=$2 secs=$3 workers=$4
+  shift 4
+  local n
+  n=$(paced_count "$total_rate" "$secs" "$workers")
+  hey -n "$n" -c "$workers" -q "$(awk -v r="$total_rate" -v w="$workers" 'BEGIN { print r / w }')" -o csv "$@" >"$out" 2>/dev/null &
+}
+
+rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status"; }
+now() { date +%s.%N; }
+
+echo "bench: server pid $pid at $url; programme $programme, pair $pair" >&2
+echo "--- throughput: wrk, $connections connections, ${seconds}s each" >&2
 echo "--- GET /healthz" >&2
-healthz=$(load "$url/healthz")
+healthz=$(throughput "$url/healthz")
 echo "--- GET /api/v1/me (authenticated)" >&2
-me=$(load "$url/api/v1/me" "$auth")
+me=$(throughput "$url/api/v1/me" "$auth")
+echo "--- GET /api/v1/programs/$programme/pairs (authenticated list)" >&2
+list=$(throughput "$list_url" "$auth")
+
+echo "--- the list at a fixed ${rate} req/s: hey, 20 workers, ${seconds}s" >&2
+fixed=$(hey -z "${seconds}s" -c 20 -q "$(awk -v r="$rate" 'BEGIN { print r / 20 }')" -H "$auth" "$list_url")
+echo "$fixed" >&2
+fixed_p50=$(awk '$1 == "50%" && $2 == "in" { printf "%.1f", $3 * 1000 }' <<<"$fixed")
+fixed_p99=$(awk '$1 == "99%" && $2 == "in" { printf "%.1f", $3 * 1000 }' <<<"$fixed")
+fixed_rps=$(awk '/Requests\/sec:/ { printf "%.0f", $2 }' <<<"$fixed")
+fixed_errors=$(errors_in "$fixed")
+
+echo "--- write mix at a fixed ${write_rate} req/s for ${seconds}s: meetings and survey answers" >&2
+half=$(awk -v r="$write_rate" 'BEGIN { print r / 2 }')
+started=$(now)
+paced "$data/meetings.csv" "$half" "$seconds" 4 -m POST -T application/json -H "$auth" -d "$meeting_body" "$meeting_url"
+meetings_pid=$!
+paced "$data/answers.csv" "$half" "$seconds" 4 -m POST -T application/json -d "$answer_body" "$answer_url"
+answers_pid=$!
+wait "$meetings_pid" "$answers_pid"
+elapsed=$(awk -v a="$started" -v b="$(now)" 'BEGIN { print b - a }')
+mix_sent=$((2 * $(paced_count "$half" "$seconds" 4)))
+mix_rps=$(awk -v n="$mix_sent" -v t="$elapsed" 'BEGIN { printf "%.0f", n / t }')
+mix_p50=$(quantile 0.50 "$data/meetings.csv" "$data/answers.csv")
+mix_p99=$(quantile 0.99 "$data/meetings.csv" "$data/answers.csv")
+meetings_p99=$(quantile 0.99 "$data/meetings.csv")
+answers_p99=$(quantile 0.99 "$data/answers.csv")
+mix_errors=$(csv_errors "$mix_sent" "$data/meetings.csv" "$data/answers.csv")
+echo "sent $mix_sent in ${elapsed}s; p50 $mix_p50 ms, p99 $mix_p99 ms (meetings $meetings_p99, answers $answers_p99); errors $mix_errors" >&2
+
+soak_line="skipped (BENCH_SOAK_SECONDS=0)"
+soak_errors=0
+if ((soak_seconds > 0)); then
+  echo "--- soak: ${soak_rate} req/s for ${soak_seconds}s (90 % list, 5 % meetings, 5 % answers); RSS every 10 s" >&2
+  reads=$(awk -v r="$soak_rate" 'BEGIN { print r * 0.9 }')
+  writes=$(awk -v r="$soak_rate" 'BEGIN { print r * 0.05 }')
+  paced "$data/soak-reads.csv" "$reads" "$soak_seconds" 5 -H "$auth" "$list_url"
+  soak_pids=($!)
+  paced "$data/soak-meetings.csv" "$writes" "$soak_seconds" 1 -m POST -T application/json -H "$auth" -d "$meeting_body" "$meeting_url"
+  soak_pids+=($!)
+  paced "$data/soak-answers.csv" "$writes" "$soak_seconds" 1 -m POST -T application/json -d "$answer_body" "$soak_answer_url"
+  soak_pids+=($!)
+  series=("$(rss_mib)")
+  while kill -0 "${soak_pids[@]}" 2>/dev/null; do
+    sleep 10
+    series+=("$(rss_mib)")
+    echo "soak: ${#series[@]} samples, RSS ${series[-1]} MiB" >&2
+  done
+  wait "${soak_pids[@]}"
+  soak_sent=$(($(paced_count "$reads" "$soak_seconds" 5) + 2 * $(paced_count "$writes" "$soak_seconds" 1)))
+  soak_errors=$(csv_errors "$soak_sent" "$data"/soak-*.csv)
+  soak_p99=$(quantile 0.99 "$data"/soak-*.csv)
+  echo "soak RSS series (MiB, every 10 s): ${series[*]}"
+  soak_line=$(printf '%s requests, %s errors, p99 %s ms; RSS %s → %s MiB (min %s, max %s)' "$soak_sent" "$soak_errors" "$soak_p99" "${series[0]}" "${series[-1]}" \
+    "$(printf '%s\n' "${series[@]}" | sort -g | head -n 1)" "$(printf '%s\n' "${series[@]}" | sort -g | tail -n 1)")
+fi
 peak_rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
 
+verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "MISSED"; fi; }
+ratio_list=$(awk -v a="$list" -v h="$healthz" 'BEGIN { printf "%.3f", (h > 0 ? a / h : 0) }')
+ratio_me=$(awk -v a="$me" -v h="$healthz" 'BEGIN { printf "%.3f", (h > 0 ? a / h : 0) }')
+peak_mib=$(awk -v kb="$peak_rss_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
+
 echo
-echo "GET /healthz            ${healthz} req/s"
-echo "GET /api/v1/me (auth)   ${me} req/s"
-awk -v me="$me" -v h="$healthz" 'BEGIN { if (h > 0) printf "ratio me/healthz       %.3f\n", me / h }'
-awk -v kb="$peak_rss_kb" 'BEGIN { printf "server peak RSS        %.1f MiB (VmHWM)\n", kb / 1024 }'
+echo "=== load figures: release server, SQLite, loopback (wrk for throughput, hey for fixed rates) ==="
+printf '%-44s %-46s %s\n' "figure" "measured" "goal"
+printf '%-44s %-46s %s\n' "GET /healthz" "$healthz req/s" ""
+printf '%-44s %-46s %s\n' "GET /api/v1/me (auth)" "$me req/s, ratio $ratio_me" ""
+printf '%-44s %-46s %s\n' "GET programme's pairs list (auth)" "$list req/s, ratio $ratio_list" "ratio ≥ 0.3: $(verdict "$ratio_list >= 0.3")"
+printf '%-44s %-46s %s\n' "pairs list at ${rate} req/s (got $fixed_rps)" "p50 $fixed_p50 ms, p99 $fixed_p99 ms, $fixed_errors errors" \
+  "p99 ≤ 10 ms: $(verdict "$fixed_p99 <= 10 && $fixed_errors == 0")"
+printf '%-44s %-46s %s\n' "write mix at ${write_rate} req/s (got $mix_rps)" "p50 $mix_p50 ms, p99 $mix_p99 ms, $mix_errors errors" "(meetings p99 $meetings_p99 ms, answers p99 $answers_p99 ms)"
+printf '%-44s %-46s %s\n' "soak ${soak_seconds}s at ${soak_rate} req/s" "$soak_line" "flat memory, 0 errors"
+printf '%-44s %-46s %s\n' "server peak RSS (VmHWM)" "$peak_mib MiB" "≤ 100 MB: $(verdict "$peak_rss_kb * 1024 <= 100000000")"

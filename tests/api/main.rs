@@ -10,6 +10,7 @@ mod matching;
 mod meetings;
 mod monitoring;
 mod conventions;
+mod crash;
 mod bases;
 mod organizations;
 mod participants;

@@ -6,6 +6,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use diesel::prelude::*;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 
 use super::rows::{Batch, catch_up_sequence, max_id};
 use crate::db::DbConnection;
@@ -17,27 +19,6 @@ use crate::programs::template::{academic_year_of, default_dates, first_year, pla
 const SURNAMES: [&str; 16] = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Лебедев", "Козлов", "Орлов", "Никитин"];
 const NAMES: [&str; 12] = ["Александр", "Максим", "Артём", "Михаил", "Даниил", "Иван", "Анна", "Мария", "Софья", "Алиса", "Дарья", "Полина"];
 const TOWNS: [&str; 12] = ["Уссурийск", "Находка", "Артём", "Спасск-Дальний", "Арсеньев", "Дальнегорск", "Партизанск", "Лесозаводск", "Большой Камень", "Дальнереченск", "Фокино", "Владивосток"];
-
-/// splitmix64 (Steele, Lea & Flood 2014): the same region every time.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 pub struct Spec<'a> {
     pub schools: usize,
@@ -168,7 +149,8 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
     }
     let [org, participant, program, mentor, mentee, order, pair, survey, invitation] = next;
     let mut ids = Ids { org, participant, program, mentor, mentee, order, pair, survey, invitation };
-    let mut rng = Rng(spec.seed);
+    // Seeded: the same region every time.
+    let mut rng = StdRng::seed_from_u64(spec.seed);
     let mut t = Tables::new();
     let mut built = Built::default();
     let roadmap = standard_roadmap();
@@ -180,7 +162,7 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
         let school = ids.org;
         ids.org += 1;
         // Sizes vary around the mean; every 25th school is a small village school.
-        let size = if k % 25 == 0 { 30 } else { ((spec.students_per_school as f64) * (0.5 + rng.unit())).round() as usize };
+        let size = if k % 25 == 0 { 30 } else { ((spec.students_per_school as f64) * (0.5 + rng.random::<f64>())).round() as usize };
         let town = TOWNS[(k - 1) % TOWNS.len()];
         let name = format!("МБОУ СОШ № {k} г. {town}");
         t.orgs.push(vec![school.into(), "school".into(), parent_id.into(), name.clone().into(), format!("СОШ № {k}").into(), slug.into(), "Asia/Vladivostok".into(), now.into(), now.into()]);
@@ -194,7 +176,7 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
         for i in 0..size {
             let age = 7 + (i % 11) as i32;
             let born = september - Duration::days(i64::from(age) * 365 + i64::from(age / 4) + (i * 37 % 360) as i64);
-            let (last, first_name) = (SURNAMES[rng.below(SURNAMES.len())], NAMES[rng.below(NAMES.len())]);
+            let (last, first_name) = (SURNAMES[rng.random_range(0..SURNAMES.len())], NAMES[rng.random_range(0..NAMES.len())]);
             t.participants.push(vec![
                 ids.participant.into(),
                 school.into(),
@@ -232,12 +214,12 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
             now.into(),
         ]);
         // The roadmap: most past deadlines done, some schools behind.
-        let diligence = 0.6 + 0.4 * rng.unit();
+        let diligence = 0.6 + 0.4 * rng.random::<f64>();
         let mut position = [0i32; 8];
         for a in &roadmap {
             position[a.stage_no as usize] += 1;
             let deadline = place_deadline(first, a.month, start, end);
-            let status = if deadline < today { if rng.unit() < diligence { "done" } else { "in_progress" } } else { "planned" };
+            let status = if deadline < today { if rng.random::<f64>() < diligence { "done" } else { "in_progress" } } else { "planned" };
             t.activities.push(vec![
                 program_id.into(),
                 a.stage_no.into(),
@@ -254,7 +236,7 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
         }
 
         // Mentors from ages 14–17, mentees from 10–13: 2–8 % of the school mentors.
-        let reach = 0.02 + 0.06 * rng.unit();
+        let reach = 0.02 + 0.06 * rng.random::<f64>();
         let n_mentors = ((size as f64) * reach).round().max(1.0) as usize;
         let n_mentees = (n_mentors * 3 / 2).max(1);
         let mut mentor_ids = Vec::new();
@@ -282,14 +264,14 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
         if template.is_some() {
             ids.survey += 1;
         }
-        let answering = 0.4 + 0.55 * rng.unit();
+        let answering = 0.4 + 0.55 * rng.random::<f64>();
         let paired = mentor_ids.len().min(mentee_ids.len());
         let mut completed = vec![false; paired];
         for (n, &(mentor_id, mentor_person)) in mentor_ids.iter().enumerate() {
             let pair_status = if n >= paired {
                 None
             } else {
-                let r = rng.unit();
+                let r = rng.random::<f64>();
                 Some(if r < 0.7 { "active" } else if r < 0.85 { "approved" } else { "completed" })
             };
             let live = matches!(pair_status, Some("active" | "approved"));
@@ -318,7 +300,7 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
             // Meetings: working pairs meet every two weeks, some stopped; completed ones finished.
             if status != "approved" {
                 let mut day = signed_on + Duration::days(7);
-                let stop = if rng.unit() < 0.15 { today - Duration::days(40) } else { today - Duration::days(1) };
+                let stop = if rng.random::<f64>() < 0.15 { today - Duration::days(40) } else { today - Duration::days(1) };
                 let mut kind = "introduction";
                 while day <= stop {
                     let at = day.and_hms_opt(6, 0, 0).unwrap_or_default();
@@ -336,7 +318,7 @@ pub fn populate(conn: &mut DbConnection, parent_id: i64, spec: &Spec) -> Result<
                 ids.invitation += 1;
                 let (_, mentee_person) = mentee_ids[n];
                 t.invitations.push(vec![invitation_id.into(), survey_id.into(), format!("demo-region:{invitation_id}").into(), mentee_person.into(), now.into()]);
-                if rng.unit() < answering {
+                if rng.random::<f64>() < answering {
                     t.responses.push(vec![survey_id.into(), invitation_id.into(), mentee_person.into(), "{}".into(), now.into(), now.into(), now.into()]);
                 }
                 if n == 0 {

@@ -18,6 +18,12 @@ use crate::error::ApiError;
 
 const HEADER: &str = "Idempotency-Key";
 
+/// A first request that never answered (the service stopped in it) frees its key after this long,
+/// so that the client's retry runs instead of hearing "in progress" for ever. Longer than any
+/// request runs: the body is read before the key is taken, and the slowest handler, the check of
+/// a 200 MiB import, takes well under a minute.
+const ABANDONED_AFTER_MINUTES: i64 = 10;
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -41,11 +47,16 @@ struct Recorded {
     status_code: Option<i32>,
     location: Option<String>,
     response_body: Option<String>,
+    created_at: chrono::NaiveDateTime,
 }
 
 enum Seen {
     New,
     Replay { status: u16, location: Option<String>, body: String },
+}
+
+fn in_progress() -> ApiError {
+    ApiError::conflict("idempotency_in_progress", "the first request with this key is still running")
 }
 
 pub async fn idempotency(mut req: ServiceRequest, next: Next<BoxBody>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
@@ -79,20 +90,30 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<BoxBody>) -> Result
                 .select(Recorded::as_select())
                 .first(conn)
                 .optional()?;
-            match row.map(|r| (r.request_hash, r.status_code, r.location, r.response_body)) {
+            let now = Utc::now().naive_utc();
+            let abandoned_before = now - chrono::Duration::minutes(ABANDONED_AFTER_MINUTES);
+            match row.map(|r| (r.request_hash, r.status_code, r.location, r.response_body, r.created_at)) {
                 None => {
                     diesel::insert_into(keys::table)
-                        .values((keys::owner.eq(&o), keys::idem_key.eq(&k), keys::request_hash.eq(&h), keys::created_at.eq(Utc::now().naive_utc())))
+                        .values((keys::owner.eq(&o), keys::idem_key.eq(&k), keys::request_hash.eq(&h), keys::created_at.eq(now)))
                         .execute(conn)?;
                     Ok(Seen::New)
                 }
-                Some((hash, _, _, _)) if hash != h => Err(ApiError::new(
+                Some((hash, ..)) if hash != h => Err(ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "idempotency_key_reused",
                     "this Idempotency-Key was used with another request body",
                 )),
-                Some((_, None, _, _)) => Err(ApiError::conflict("idempotency_in_progress", "the first request with this key is still running")),
-                Some((_, Some(status), location, body)) => {
+                Some((_, None, _, _, started)) if started < abandoned_before => {
+                    // Taken over only if still abandoned when the row is locked: of two retries at
+                    // once, one runs.
+                    let taken = diesel::update(keys::table.filter(keys::owner.eq(&o)).filter(keys::idem_key.eq(&k)).filter(keys::status_code.is_null()).filter(keys::created_at.lt(abandoned_before)))
+                        .set(keys::created_at.eq(now))
+                        .execute(conn)?;
+                    if taken == 1 { Ok(Seen::New) } else { Err(in_progress()) }
+                }
+                Some((_, None, ..)) => Err(in_progress()),
+                Some((_, Some(status), location, body, _)) => {
                     Ok(Seen::Replay { status: status as u16, location, body: body.unwrap_or_default() })
                 }
             }

@@ -112,16 +112,24 @@ pub async fn import_participants(
     actix_web::rt::spawn(async move {
         let path = file.path().to_owned();
         let seen = tracker.clone();
+        // Success is recorded in the rows' own transaction: a stop between two transactions would
+        // leave the rows written under a job that the next start marks failed.
         let outcome = runner
-            .run(move |conn| transaction(conn, |conn| write(conn, &principal, school_id, &path, format, today, &|done| seen.set(job, done as i64))))
-            .await
-            .map_err(|e| {
-                tracing::error!(job, error = %e, "import failed");
-                e.problem().detail
-            });
+            .run(move |conn| {
+                transaction(conn, |conn| {
+                    let report = write(conn, &principal, school_id, &path, format, today, &|done| seen.set(job, done as i64))?;
+                    jobs::finish(conn, job, &Ok(report.clone()))?;
+                    Ok(report)
+                })
+            })
+            .await;
         drop(file);
-        if let Err(e) = runner.write(move |conn| jobs::finish(conn, job, &outcome)).await {
-            tracing::error!(job, error = %e, "could not record the end of an import");
+        if let Err(e) = outcome {
+            tracing::error!(job, error = %e, "import failed");
+            let failed = Err(e.problem().detail);
+            if let Err(e) = runner.write(move |conn| jobs::finish(conn, job, &failed)).await {
+                tracing::error!(job, error = %e, "could not record the end of an import");
+            }
         }
         tracker.forget(job);
     });
