@@ -9,6 +9,7 @@ mod matching;
 mod meetings;
 mod monitoring;
 mod conventions;
+mod fuzz_regressions;
 mod bases;
 mod organizations;
 mod participants;
