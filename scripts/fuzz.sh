@@ -175,6 +175,11 @@ print(" ".join(["users:%d" % me["id"]] + ["memberships:%d" % m["id"] for m in me
     --report-json-path "$reports/$role.json") ||
     status=$?
 
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "fuzz: $role: the server died during the run; last lines of $log:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
   read -r after server_errors < <(requests_counted "$url")
   requests=$((after - before))
   # How deep the run got: the operations that answered 2xx at least once got past their access
