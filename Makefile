@@ -12,8 +12,15 @@ FRONTEND := frontend
 NODE_MODULES := $(FRONTEND)/node_modules/.package-lock.json
 # Where `make test` keeps each suite's output; the closing summary is read from these logs.
 TEST_LOGS := target/test-logs
+# The short spec fuzzing of `make test`, a few minutes: few cases per operation, and the coverage
+# phase (boundaries and wrong types, the longest) for the school only, since those refusals come
+# from the same extractors whoever asks.
+CI_FUZZ_EXAMPLES ?= 5
+CI_FUZZ_ROLES ?= director iro:examples,fuzzing,stateful
+# A fixed seed: CI sends the same cases for the same spec; `make fuzz` draws a new seed each run.
+CI_FUZZ_SEED ?= 2026
 
-.PHONY: help run frontend openapi test bench deny clean
+.PHONY: help run frontend openapi test fuzz bench deny clean
 
 help:
 	@echo "make run       build the SPA, then serve it and the API with demo data at http://127.0.0.1:8080"
@@ -22,6 +29,7 @@ help:
 	@echo "make test      everything CI runs: SPA checks, unit, black-box on SQLite and PostgreSQL, browser"
 	@echo "make bench     load figures of the release server (throughput ratios, p99 at fixed rates, a write mix, a soak, peak RSS), import speed, the matching engine against its targets and SciPy, the regional dashboard and a region of 500 schools on both databases"
 	@echo "make deny      the dependency audit: licences, sources, bans, and advisories when reachable (deny.toml)"
+	@echo "make fuzz      schemathesis over every operation of openapi.yaml as the school and the institute (>= 10 000 requests): no 5xx, nothing off the spec"
 	@echo "make clean     remove build output (keeps data/ and frontend/node_modules)"
 
 $(NODE_MODULES): $(FRONTEND)/package-lock.json $(FRONTEND)/package.json
@@ -52,7 +60,13 @@ test: $(NODE_MODULES)
 	$(CARGO) test -p nastavnik-tests -- on_sqlite 2>&1 | tee $(TEST_LOGS)/sqlite.log
 	scripts/test-postgres.sh $(CARGO) test -p nastavnik-tests -- on_postgres 2>&1 | tee $(TEST_LOGS)/postgres.log
 	scripts/e2e.sh 2>&1 | tee $(TEST_LOGS)/e2e.log
+	FUZZ_MAX_EXAMPLES=$(CI_FUZZ_EXAMPLES) FUZZ_ROLES="$(CI_FUZZ_ROLES)" FUZZ_SEED=$(CI_FUZZ_SEED) scripts/fuzz.sh 2>&1 | tee $(TEST_LOGS)/fuzz.log
 	@scripts/test-summary.sh $(TEST_LOGS)
+
+# The full run; `make test` runs a short one (CI_FUZZ_EXAMPLES cases per operation and phase).
+fuzz:
+	$(CARGO) build -p nastavnik
+	scripts/fuzz.sh
 
 bench:
 	$(CARGO) build --release -p nastavnik

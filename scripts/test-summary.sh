@@ -3,7 +3,8 @@
 # The last line, "N passed, M failed", is what CI reads. Fails when a database ran no black-box
 # tests: a silent zero would mean the suite never ran there, not that it passed.
 #
-#   scripts/test-summary.sh LOG_DIR    (reads unit.log sqlite.log postgres.log e2e.log)
+#   scripts/test-summary.sh LOG_DIR    (reads unit.log sqlite.log postgres.log e2e.log, and fuzz.log
+#                                       when the spec fuzzing ran)
 set -euo pipefail
 dir=${1:?usage: $0 LOG_DIR}
 
@@ -34,6 +35,16 @@ if [[ -z $e2e ]]; then
   exit 1
 fi
 read -r e2e_p e2e_f <<<"$e2e"
+# The spec fuzzing ends with "fuzz: N requests, M failures in S s". Its requests are no tests, so
+# they stay out of the passed count; its failures count as failed.
+fuzz_requests="" fuzz_f=0
+if [[ -f $dir/fuzz.log ]]; then
+  read -r fuzz_requests fuzz_f < <(sed -n 's/^fuzz: \([0-9][0-9]*\) requests, \([0-9][0-9]*\) failures.*/\1 \2/p' "$dir/fuzz.log" | tail -n 1) || true
+  if [[ -z $fuzz_requests ]]; then
+    echo "error: no 'fuzz: N requests, M failures' line in $dir/fuzz.log" >&2
+    exit 1
+  fi
+fi
 
 echo
 echo "==================== test summary ===================="
@@ -41,6 +52,7 @@ echo "Unit:       $unit_p passed"
 echo "SQLite:     $sqlite_p passed"
 echo "PostgreSQL: $pg_p passed"
 echo "E2E:        $e2e_p passed"
+if [[ -n $fuzz_requests ]]; then echo "Fuzz:       $fuzz_requests requests, $fuzz_f failures"; fi
 echo "======================================================"
 
 if ((sqlite_p == 0 || pg_p == 0)); then
@@ -51,6 +63,6 @@ if ((sqlite_p != pg_p)); then
   # Every black-box test exists once per database, so the counts should agree.
   echo "warning: SQLite and PostgreSQL passed different numbers of tests ($sqlite_p vs $pg_p)" >&2
 fi
-failed=$((unit_f + sqlite_f + pg_f + e2e_f))
+failed=$((unit_f + sqlite_f + pg_f + e2e_f + fuzz_f))
 echo "$((unit_p + sqlite_p + pg_p + e2e_p)) passed, $failed failed"
 ((failed == 0))

@@ -116,9 +116,18 @@ impl ApiError {
         Self::validation(vec![FieldError { field: field.into(), message: message.into() }])
     }
 
+    /// PostgreSQL refusing U+0000 in text, which SQLite stores. Request bodies, paths and queries
+    /// are checked before they reach the database (http/nul.rs); this catches what a file import
+    /// carries in, as the bad input it is rather than a server error.
+    fn is_nul_refusal(&self) -> bool {
+        matches!(self, Self::Database(DieselError::DatabaseError(DatabaseErrorKind::Unknown, info))
+            if info.message().contains("invalid byte sequence") && info.message().contains("0x00"))
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Self::Problem { code, .. } => code,
+            err if err.is_nul_refusal() => "validation_failed",
             Self::Database(DieselError::NotFound) => "not_found",
             Self::Database(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => "already_exists",
             Self::Database(DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _)) => {
@@ -132,6 +141,7 @@ impl ApiError {
     fn public_detail(&self) -> String {
         match self {
             Self::Problem { detail, .. } => detail.clone(),
+            err if err.is_nul_refusal() => format!("a text {}", crate::http::nul::MESSAGE),
             Self::Database(DieselError::NotFound) => "the resource was not found".into(),
             Self::Database(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
                 "a record with the same unique value already exists".into()
@@ -166,6 +176,7 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::Problem { status, .. } => *status,
+            err if err.is_nul_refusal() => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Database(DieselError::NotFound) => StatusCode::NOT_FOUND,
             Self::Database(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => StatusCode::CONFLICT,
             Self::Database(DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _)) => {

@@ -1,9 +1,11 @@
 //! The spec is generated from the routes themselves (utoipa-actix-web): the router is the spec.
 
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::error::{FieldError, Problem};
+use crate::error::{FieldError, PROBLEM_JSON, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -32,6 +34,8 @@ use crate::error::{FieldError, Problem};
 )]
 pub struct ApiDoc;
 
+const PROBLEM_REF: &str = "#/components/schemas/Problem";
+
 struct BearerAuth;
 
 impl Modify for BearerAuth {
@@ -41,6 +45,64 @@ impl Modify for BearerAuth {
         scheme.description = Some("A JWT access token from /auth/login, or an API token (nst_…).".into());
         components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
     }
+}
+
+/// Finishes the assembled spec: runs after the routes have added their paths, which `ApiDoc`'s
+/// own modifiers run before.
+pub fn finish(spec: &mut utoipa::openapi::OpenApi) {
+    for item in spec.paths.paths.values_mut() {
+        let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for op in ops.into_iter().flatten() {
+            problem_media_type(op);
+            extractor_responses(op);
+        }
+    }
+}
+
+/// Every error is sent as `application/problem+json` (error.rs), but an annotation's `body = Problem`
+/// documents it as `application/json`: the spec named a media type that clients never receive.
+fn problem_media_type(op: &mut Operation) {
+    for response in op.responses.responses.values_mut() {
+        let RefOr::T(Response { content, .. }) = response else { continue };
+        *content = std::mem::take(content)
+            .into_iter()
+            .map(|(media_type, body)| {
+                let is_problem = matches!(&body.schema, Some(RefOr::Ref(r)) if r.ref_location == PROBLEM_REF);
+                if is_problem && media_type == "application/json" { (PROBLEM_JSON.to_owned(), body) } else { (media_type, body) }
+            })
+            .collect();
+    }
+}
+
+/// The refusals that come from the shared extractors rather than from a handler, so that no
+/// operation's annotation can forget them: a JSON body (http/json.rs) can be unparseable, too
+/// large, of another media type or against the schema; a query string can fail to parse, and a
+/// path parameter that does not parse names nothing (startup.rs).
+fn extractor_responses(op: &mut Operation) {
+    let takes_json = op.request_body.as_ref().is_some_and(|body| body.content.contains_key("application/json"));
+    let params = op.parameters.as_deref().unwrap_or_default();
+    let has_query = params.iter().any(|p| p.parameter_in == ParameterIn::Query);
+    let has_path = params.iter().any(|p| p.parameter_in == ParameterIn::Path);
+    let mut add = |status: &str, description: &str| {
+        op.responses.responses.entry(status.to_owned()).or_insert_with(|| RefOr::T(problem_response(description)));
+    };
+    if takes_json {
+        add("400", "malformed_json: the body is not JSON");
+        add("413", "body_too_large: the body is larger than 1 MiB");
+        add("415", "unsupported_media_type: the body is not sent as application/json");
+        add("422", "validation_failed: a field is missing, of the wrong type or breaks a rule");
+    }
+    if has_query {
+        add("422", "validation_failed: a query parameter does not parse or is out of range");
+    }
+    if has_path {
+        add("404", "not_found");
+    }
+}
+
+fn problem_response(description: &str) -> Response {
+    let content = ContentBuilder::new().schema(Some(Ref::new(PROBLEM_REF))).build();
+    ResponseBuilder::new().description(description).content(PROBLEM_JSON, content).build()
 }
 
 /// The spec as YAML, exactly as committed in `openapi.yaml`.

@@ -23,6 +23,7 @@ use crate::error::ApiError;
 use crate::http::client_address::TrustedProxies;
 use crate::http::idempotency::idempotency;
 use crate::http::public_limit::{PublicLimit, public_limit};
+use crate::http::nul::reject_nul;
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
 use crate::participants::import::jobs::{self, Progress};
@@ -210,12 +211,13 @@ fn operations(cfg: &mut ServiceConfig) {
 
 /// The spec, built from the same registration as the server.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
+    let (_, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(utoipa_actix_web::scope("/api/v1").configure(api_v1))
         .configure(operations)
         .split_for_parts();
+    crate::openapi::finish(&mut api);
     api
 }
 
@@ -325,7 +327,7 @@ fn app(
         InitError = (),
     >,
 > {
-    let (app, api) = App::new()
+    let (app, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .app_data(db)
@@ -334,16 +336,18 @@ fn app(
         .app_data(limit)
         .app_data(proxies)
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()))
-        .app_data(web::QueryConfig::default().error_handler(|err, _| query_error(&err.to_string()).into()))
+        .app_data(web::QueryConfig::default().error_handler(|err, req| query_error(&err.to_string(), req.query_string()).into()))
         .service(
             utoipa_actix_web::scope("/api/v1")
                 // Idempotency-Key hashes whole bodies, imports included: their limit, not 256 KiB.
                 .app_data(web::PayloadConfig::new(200 * 1024 * 1024))
                 .wrap(from_fn(idempotency))
+                .wrap(from_fn(reject_nul))
                 .configure(api_v1),
         )
         .configure(operations)
         .split_for_parts();
+    crate::openapi::finish(&mut api);
     let app = app
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
         .service(web::redirect("/api/docs", "/api/docs/"))
@@ -361,10 +365,38 @@ fn app(
         .wrap(TracingLogger::<RequestSpan>::new())
 }
 
-/// `?limit=abc` and the like: 422 naming the parameter when serde says which.
-fn query_error(message: &str) -> ApiError {
-    let field = message.split('`').nth(1).unwrap_or("query");
-    ApiError::invalid_field(field, message.trim_start_matches("Query deserialize error: "))
+/// `?limit=abc` and the like: 422 naming the parameter. serde names it only for a missing or
+/// unknown field; otherwise its message quotes the value that was sent ("unknown variant `pdf`"),
+/// which names the parameter that carried it.
+fn query_error(message: &str, query: &str) -> ApiError {
+    let named = ["missing field `", "unknown field `", "duplicate field `"]
+        .iter()
+        .find_map(|prefix| message.split_once(prefix).and_then(|(_, rest)| rest.split('`').next()))
+        .map(str::to_owned);
+    let carried = || {
+        let pairs = web::Query::<Vec<(String, String)>>::from_query(query).ok()?.into_inner();
+        let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+        pairs.into_iter().find(|(_, value)| quoted.contains(&value.as_str())).map(|(key, _)| key)
+    };
+    let field = named.or_else(carried).unwrap_or_else(|| "query".to_owned());
+    ApiError::invalid_field(&field, message.trim_start_matches("Query deserialize error: "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_error;
+
+    fn field(message: &str, query: &str) -> String {
+        query_error(message, query).problem().errors[0].field.clone()
+    }
+
+    #[test]
+    fn a_query_error_names_the_parameter_not_the_value() {
+        assert_eq!(field("Query deserialize error: missing field `format`", ""), "format");
+        assert_eq!(field("Query deserialize error: unknown variant `null`, expected `csv` or `xlsx`", "limit=5&format=null"), "format");
+        assert_eq!(field("Query deserialize error: provided string was not `true` or `false`", "dry_run=maybe"), "query");
+        assert_eq!(field("Query deserialize error: invalid digit found in string", "limit=abc"), "query");
+    }
 }
 
 /// The built SPA at `/`, with every unknown non-API path answered by index.html (client routing).

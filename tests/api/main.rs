@@ -11,6 +11,7 @@ mod meetings;
 mod monitoring;
 mod conventions;
 mod crash;
+mod fuzz_regressions;
 mod bases;
 mod organizations;
 mod participants;

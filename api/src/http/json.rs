@@ -71,11 +71,28 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if !value.is_object() {
         return Err(ApiError::invalid_field("body", "must be a JSON object"));
     }
+    // PostgreSQL cannot store U+0000 in text (SQLite can): refused here, on both, naming the field.
+    if let Some(field) = nul_field(&value, "") {
+        return Err(ApiError::invalid_field(&field, super::nul::MESSAGE));
+    }
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
         let message = strip_position(&err.into_inner().to_string());
         ApiError::invalid_field(&field_of(&path, &message), message)
     })
+}
+
+/// The JSON path of the first string or member name that contains U+0000.
+fn nul_field(value: &serde_json::Value, path: &str) -> Option<String> {
+    let join = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => Some(if path.is_empty() { "body".to_owned() } else { path.to_owned() }),
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| nul_field(v, &format!("{path}[{i}]"))),
+        serde_json::Value::Object(members) => members.iter().find_map(|(k, v)| {
+            if k.contains('\0') { Some(join(&k.replace('\0', "\\0"))) } else { nul_field(v, &join(k)) }
+        }),
+        _ => None,
+    }
 }
 
 /// The field a data error is about; for a missing field serde names it only in the message.
@@ -190,6 +207,14 @@ mod tests {
         let (_, _, errors) = status(parse(br#"{"name": "a", "kind": "castle"}"#));
         assert_eq!(errors[0].field, "kind");
         assert!(!errors[0].message.contains("line"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_nul_character_is_refused_naming_its_field() {
+        let (s, code, errors) = status(parse(br#"{"name": "a\u0000b", "kind": "school"}"#));
+        assert_eq!((s, code.as_str(), errors[0].field.as_str()), (422, "validation_failed", "name"));
+        let nested: Result<serde_json::Value, ApiError> = parse(br#"{"rows": [{"x": 1}, {"x": "\u0000"}]}"#);
+        assert_eq!(nested.expect_err("nul").problem().errors[0].field, "rows[1].x");
     }
 
     #[test]

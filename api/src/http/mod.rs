@@ -4,6 +4,7 @@ pub mod client_address;
 pub mod etag;
 pub mod idempotency;
 pub mod json;
+pub mod nul;
 pub mod pagination;
 pub mod public_limit;
 pub mod security_headers;

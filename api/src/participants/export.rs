@@ -30,6 +30,7 @@ pub fn neutralise(cell: &str) -> String {
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `csv` (default; UTF-8 with BOM, `;` as Excel expects) or `xlsx`.
+    #[param(pattern = "^(csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -92,7 +93,7 @@ fn xlsx_bytes(rows: &[[String; 12]]) -> Result<Vec<u8>, ApiError> {
     summary = "Export the school's participants (CSV or XLSX, Russian headers)",
     params(("school_id" = i64, Path, description = "school id"), ExportQuery),
     responses(
-        (status = 200, description = "the file", content_type = "text/csv", body = String),
+        (status = 200, description = "the file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem),
     ),
     security(("bearer" = []))

@@ -71,7 +71,7 @@ fn format_of(req: &HttpRequest) -> Result<Format, ApiError> {
         (status = 200, body = ImportReport, description = "dry run"),
         (status = 202, body = ImportJob, headers(("Location" = String)), description = "the import job started"),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 413, body = Problem), (status = 415, body = Problem),
+        (status = 409, body = Problem, description = "not_a_school"), (status = 413, body = Problem), (status = 415, body = Problem),
         (status = 422, body = Problem, description = "import_invalid: `errors` name each row and column; unreadable_file"),
     ),
     security(("bearer" = []))
@@ -182,6 +182,7 @@ pub async fn get_import_job(db: web::Data<Db>, progress: web::Data<Progress>, pr
 #[into_params(parameter_in = Query)]
 pub struct SampleQuery {
     /// `csv` (default), `xlsx` or `ndjson`.
+    #[param(pattern = "^(csv|xlsx|ndjson)$")]
     pub format: Option<String>,
 }
 
@@ -190,7 +191,7 @@ pub struct SampleQuery {
     summary = "A sample import file with every column, in Russian",
     params(SampleQuery),
     responses(
-        (status = 200, description = "the file", content_type = "text/csv", body = String),
+        (status = 200, description = "the file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "application/x-ndjson"))),
         (status = 401, body = Problem), (status = 422, body = Problem),
     ),
     security(("bearer" = []))

@@ -50,6 +50,7 @@ fn load(conn: &mut DbConnection, principal: &Principal, program_id: i64, school_
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
     /// `json` (default), `csv` (UTF-8 with BOM, `;`, as Excel opens it) or `xlsx`.
+    #[param(pattern = "^(json|csv|xlsx)$")]
     pub format: Option<String>,
 }
 
@@ -94,7 +95,7 @@ fn xlsx_bytes(title: &str, rows: &[[String; 3]]) -> Result<Vec<u8>, ApiError> {
     description = "Live while the programme runs; frozen on the day it completed (`frozen_at`). Outside the school's staff every count of fewer than 5 people is withheld (null, and `suppressed` is true). `format=csv|xlsx` gives the same figures as rows «Раздел; Показатель; Значение» in Russian, as the curator prints them.",
     params(("id" = i64, Path, description = "programme id"), ReportQuery),
     responses(
-        (status = 200, body = ProgramReport, description = "JSON; or the CSV / XLSX file for `format`"),
+        (status = 200, description = "JSON; or the CSV / XLSX file for `format`", content((ProgramReport = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem),
     ),
     security(("bearer" = []))
