@@ -1,22 +1,17 @@
-//! Checking a whole file, then writing it: all-or-nothing, upserting by `external_id`.
+//! Checking a whole file: every bad row named. A real import hands each good row on to the write
+//! as the check goes (see `write`), which keeps it only if the whole file passes.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use chrono::{Datelike, NaiveDate, Utc};
-use diesel::prelude::*;
+use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::read::{Format, open};
 use super::rows::{Header, ImportedParticipant, RowError, parse_row};
-use crate::auth::Principal;
-use crate::db::DbConnection;
-use crate::db::schema::{consents, participants as p};
 use crate::error::ApiError;
-use super::batch::{NewRow, batch_size, insert_participants};
-use crate::participants::audit::record_many;
-use crate::participants::store::{is_minor, search_key};
 
 /// At most this many errors are listed; `error_count` tells how many there were.
 const LISTED_ERRORS: usize = 1000;
@@ -37,8 +32,62 @@ pub struct ImportReport {
     pub ignored_columns: Vec<String>,
 }
 
-/// Reads every row and reports what is wrong; writes nothing.
-pub fn check(path: &Path, format: Format, today: NaiveDate) -> Result<ImportReport, ApiError> {
+/// What the check hands to the write: good rows in order, then whether the whole file passed.
+pub enum Checked {
+    Rows(Vec<ImportedParticipant>),
+    End { valid: bool },
+}
+
+/// Rows handed over at a time, and hand-overs waiting at most: the write's backlog, and so the
+/// memory, stays small however long the file.
+const HANDOVER_ROWS: usize = 1000;
+const HANDOVERS_WAITING: usize = 8;
+
+/// The check's side of the hand-over.
+pub struct Feed {
+    to_write: SyncSender<Checked>,
+    rows: Vec<ImportedParticipant>,
+    /// Off after the first bad row (the write is called off) or once the write has stopped.
+    open: bool,
+}
+
+/// A hand-over from the check to the write.
+pub fn feed() -> (Feed, Receiver<Checked>) {
+    let (to_write, from_check) = sync_channel(HANDOVERS_WAITING);
+    (Feed { to_write, rows: Vec::with_capacity(HANDOVER_ROWS), open: true }, from_check)
+}
+
+impl Feed {
+    fn push(&mut self, row: ImportedParticipant) {
+        if !self.open {
+            return;
+        }
+        self.rows.push(row);
+        if self.rows.len() >= HANDOVER_ROWS {
+            let full = std::mem::replace(&mut self.rows, Vec::with_capacity(HANDOVER_ROWS));
+            // The write stopped (its own error, which its job reports): only the check goes on.
+            self.open = self.to_write.send(Checked::Rows(full)).is_ok();
+        }
+    }
+
+    fn end(&mut self, valid: bool) {
+        if !self.open {
+            return;
+        }
+        self.open = false;
+        if valid && !self.rows.is_empty() {
+            let rest = std::mem::take(&mut self.rows);
+            if self.to_write.send(Checked::Rows(rest)).is_err() {
+                return;
+            }
+        }
+        let _ = self.to_write.send(Checked::End { valid });
+    }
+}
+
+/// Reads every row and reports what is wrong. With a feed, the good rows go on to the write, and
+/// the first bad one calls the write off.
+pub fn check(path: &Path, format: Format, today: NaiveDate, mut feed: Option<Feed>) -> Result<ImportReport, ApiError> {
     let records = open(path, format)?;
     let mut report = ImportReport { dry_run: true, ..Default::default() };
     let header = match Header::parse(&records.header) {
@@ -46,6 +95,9 @@ pub fn check(path: &Path, format: Format, today: NaiveDate) -> Result<ImportRepo
         Err(errors) => {
             report.error_count = errors.len();
             report.errors = errors;
+            if let Some(f) = feed.as_mut() {
+                f.end(false);
+            }
             return Ok(report);
         }
     };
@@ -63,12 +115,20 @@ pub fn check(path: &Path, format: Format, today: NaiveDate) -> Result<ImportRepo
             Ok(r) => r,
             Err(e) => {
                 push(&mut report, e);
+                if let Some(f) = feed.as_mut() {
+                    f.end(false);
+                }
                 continue;
             }
         };
-        if let Err(errors) = parse_row(&header, row, &cells, today) {
-            errors.into_iter().for_each(|e| push(&mut report, e));
-        }
+        let errors_before = report.error_count;
+        let parsed = match parse_row(&header, row, &cells, today) {
+            Ok(p) => Some(p),
+            Err(errors) => {
+                errors.into_iter().for_each(|e| push(&mut report, e));
+                None
+            }
+        };
         if let Some(ext) = header.external_id(&cells) {
             match seen.get(&ext) {
                 Some(first) => push(&mut report, RowError { row, column: "external_id".into(), message: format!("`{ext}` already appears on row {first}") }),
@@ -77,176 +137,17 @@ pub fn check(path: &Path, format: Format, today: NaiveDate) -> Result<ImportRepo
                 }
             }
         }
+        if let Some(f) = feed.as_mut() {
+            match parsed {
+                Some(p) if report.error_count == errors_before => f.push(p),
+                _ => f.end(false),
+            }
+        }
     }
     report.valid = report.error_count == 0;
+    if let Some(f) = feed.as_mut() {
+        f.end(report.valid);
+    }
     Ok(report)
 }
 
-/// What decides "unchanged": the fields a file can set.
-type Fingerprint = (String, Option<String>, Option<String>, Option<String>, Option<NaiveDate>, Option<i32>, Option<i32>, Option<String>, Option<String>, Option<String>, Option<String>);
-
-fn fingerprint(n: &crate::participants::dto::NewParticipant, birth_year: Option<i32>) -> Fingerprint {
-    (
-        n.kind.as_str().to_owned(),
-        Some(n.last_name.clone()),
-        Some(n.first_name.clone()),
-        n.middle_name.clone(),
-        n.birth_date,
-        birth_year,
-        n.grade,
-        n.class_letter.as_ref().map(|c| c.to_uppercase()),
-        n.phone.clone(),
-        n.email.clone(),
-        n.notes.clone(),
-    )
-}
-
-/// Writes a checked file inside the caller's transaction, new rows in batches. `progress` hears
-/// the rows done.
-pub fn write(conn: &mut DbConnection, principal: &Principal, school_id: i64, path: &Path, format: Format, today: NaiveDate, progress: &dyn Fn(usize)) -> Result<ImportReport, ApiError> {
-    let records = open(path, format)?;
-    let header = Header::parse(&records.header).map_err(|_| ApiError::Internal(anyhow::anyhow!("the file changed after it was checked")))?;
-    // The school's existing records by external id: memory follows the base, not the file.
-    let existing: Vec<(i64, Option<String>, Fingerprint)> = p::table
-        .filter(p::school_id.eq(school_id))
-        .filter(p::external_id.is_not_null())
-        .select((
-            p::id,
-            p::external_id,
-            (p::kind, p::last_name, p::first_name, p::middle_name, p::birth_date, p::birth_year, p::grade, p::class_letter, p::phone, p::email, p::notes),
-        ))
-        .load(conn)?;
-    let by_external: HashMap<String, (i64, Fingerprint)> = existing.into_iter().filter_map(|(id, ext, f)| Some((ext?, (id, f)))).collect();
-    let mut report = ImportReport { valid: true, ignored_columns: header.ignored.clone(), ..Default::default() };
-    let now = Utc::now().naive_utc();
-    let actor = principal.key();
-    let batch = batch_size(conn);
-    let mut pending: Vec<Pending> = Vec::with_capacity(batch);
-    let mut changed_minors: Vec<i64> = Vec::new();
-    for line in records.rows {
-        let (row, cells) = line.map_err(|e| ApiError::Internal(anyhow::anyhow!("row {} became unreadable: {}", e.row, e.message)))?;
-        let ImportedParticipant { new: n, consent } = parse_row(&header, row, &cells, today)
-            .map_err(|_| ApiError::Internal(anyhow::anyhow!("row {row} became invalid after the check")))?;
-        report.total += 1;
-        let birth_year = n.birth_year.or(n.birth_date.map(|d| d.year()));
-        let print = fingerprint(&n, birth_year);
-        let key = search_key(&n.last_name, &n.first_name, n.middle_name.as_deref());
-        let minor = is_minor(n.kind, n.birth_date, birth_year, today);
-        match n.external_id.as_ref().and_then(|e| by_external.get(e)) {
-            Some((_, old)) if *old == print => report.unchanged += 1,
-            Some((id, _)) => {
-                let id = *id;
-                diesel::update(p::table.find(id))
-                    .set((
-                        p::kind.eq(n.kind.as_str()),
-                        p::last_name.eq(&n.last_name),
-                        p::first_name.eq(&n.first_name),
-                        p::middle_name.eq(&n.middle_name),
-                        p::search_key.eq(&key),
-                        p::birth_date.eq(n.birth_date),
-                        p::birth_year.eq(birth_year),
-                        p::grade.eq(n.grade),
-                        p::class_letter.eq(n.class_letter.as_ref().map(|c| c.to_uppercase())),
-                        p::phone.eq(&n.phone),
-                        p::email.eq(&n.email),
-                        p::notes.eq(&n.notes),
-                        p::version.eq(p::version + 1),
-                        p::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                report.updated += 1;
-                if let Some((given_on, giver)) = consent {
-                    add_consent_once(conn, id, given_on, giver.as_deref(), now)?;
-                }
-                if minor {
-                    changed_minors.push(id);
-                }
-            }
-            None => {
-                // No need to remember the new external ids: the check refused duplicates within the
-                // file, and remembering them would grow memory with the file, not the base.
-                pending.push(Pending {
-                    row: NewRow {
-                        external_id: n.external_id.clone(),
-                        kind: n.kind.as_str(),
-                        last_name: n.last_name.clone(),
-                        first_name: n.first_name.clone(),
-                        middle_name: n.middle_name.clone(),
-                        search_key: key,
-                        birth_date: n.birth_date,
-                        birth_year,
-                        grade: n.grade,
-                        class_letter: n.class_letter.as_ref().map(|c| c.to_uppercase()),
-                        phone: n.phone.clone(),
-                        email: n.email.clone(),
-                        notes: n.notes.clone(),
-                    },
-                    consent,
-                    minor,
-                });
-                report.created += 1;
-            }
-        }
-        if pending.len() >= batch {
-            flush(conn, school_id, &actor, &mut pending, &mut changed_minors, now)?;
-            progress(report.total);
-        }
-    }
-    flush(conn, school_id, &actor, &mut pending, &mut changed_minors, now)?;
-    progress(report.total);
-    Ok(report)
-}
-
-/// A new participant waiting for its batch.
-struct Pending {
-    row: NewRow,
-    consent: Option<(NaiveDate, Option<String>)>,
-    minor: bool,
-}
-
-/// Writes the waiting rows in one statement, then their consents and the audit of the minors.
-fn flush(conn: &mut DbConnection, school_id: i64, actor: &str, pending: &mut Vec<Pending>, changed_minors: &mut Vec<i64>, now: chrono::NaiveDateTime) -> Result<(), ApiError> {
-    let (rows, extras): (Vec<NewRow>, Vec<_>) = pending.drain(..).map(|p| (p.row, (p.consent, p.minor))).unzip();
-    let ids = insert_participants(conn, school_id, &rows, now)?;
-    for (id, (consent, minor)) in ids.iter().zip(extras) {
-        if let Some((given_on, giver)) = consent {
-            insert_consent(conn, *id, given_on, giver.as_deref(), now)?;
-        }
-        if minor {
-            changed_minors.push(*id);
-        }
-    }
-    record_many(conn, school_id, actor, "import", changed_minors, None, now)?;
-    changed_minors.clear();
-    Ok(())
-}
-
-/// The file's consent, unless a valid processing consent is already on record.
-fn add_consent_once(conn: &mut DbConnection, id: i64, given_on: NaiveDate, giver: Option<&str>, now: chrono::NaiveDateTime) -> Result<(), ApiError> {
-    let has: i64 = consents::table
-        .filter(consents::participant_id.eq(id))
-        .filter(consents::scope.eq("processing"))
-        .filter(consents::withdrawn_at.is_null())
-        .count()
-        .get_result(conn)?;
-    if has == 0 {
-        insert_consent(conn, id, given_on, giver, now)?;
-    }
-    Ok(())
-}
-
-/// The file's consent for someone who has none on record yet.
-fn insert_consent(conn: &mut DbConnection, id: i64, given_on: NaiveDate, giver: Option<&str>, now: chrono::NaiveDateTime) -> Result<(), ApiError> {
-    diesel::insert_into(consents::table)
-        .values((
-            consents::participant_id.eq(id),
-            consents::given_by.eq("parent"),
-            consents::giver_name.eq(giver),
-            consents::scope.eq("processing"),
-            consents::given_on.eq(given_on),
-            consents::document_ref.eq("import"),
-            consents::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(())
-}

@@ -1,0 +1,205 @@
+//! Writing an import inside the caller's transaction as the check hands its rows over: a record
+//! already known by its `external_id` is compared and changed if the file differs, any other is
+//! created, both in batches; one audit entry names every minor's record the import wrote.
+
+use std::collections::HashMap;
+use std::sync::mpsc::Receiver;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::apply::{Checked, ImportReport};
+use super::batch::{self, Change, FileConsent, NewRow};
+use super::rows::ImportedParticipant;
+use crate::db::DbConnection;
+use crate::db::schema::participants as p;
+use crate::error::ApiError;
+use crate::participants::audit::{IdRuns, NewEntry, record_runs};
+use crate::participants::dto::NewParticipant;
+use crate::participants::store::{is_minor, search_key};
+
+/// Whose import it is and what it belongs to.
+pub struct Target<'a> {
+    pub school_id: i64,
+    pub job: i64,
+    pub actor: &'a str,
+    pub today: NaiveDate,
+}
+
+/// What decides "unchanged": the fields a file can set.
+type Fingerprint = (String, Option<String>, Option<String>, Option<String>, Option<NaiveDate>, Option<i32>, Option<i32>, Option<String>, Option<String>, Option<String>, Option<String>);
+
+fn fingerprint(n: &NewParticipant, birth_year: Option<i32>) -> Fingerprint {
+    (
+        n.kind.as_str().to_owned(),
+        Some(n.last_name.clone()),
+        Some(n.first_name.clone()),
+        n.middle_name.clone(),
+        n.birth_date,
+        birth_year,
+        n.grade,
+        n.class_letter.as_ref().map(|c| c.to_uppercase()),
+        n.phone.clone(),
+        n.email.clone(),
+        n.notes.clone(),
+    )
+}
+
+/// The check called the write off: the file has a bad row, or could not be read to its end.
+fn called_off() -> ApiError {
+    ApiError::Internal(anyhow::anyhow!("the check found the file invalid; nothing was written"))
+}
+
+/// Writes the rows the check hands over, and returns the counts once the check has passed the
+/// whole file; an `Err` (the check called it off, or the database refused) leaves the caller's
+/// transaction to roll back. `progress` hears the rows done.
+pub fn write(conn: &mut DbConnection, target: &Target, from_check: Receiver<Checked>, progress: &dyn Fn(usize)) -> Result<ImportReport, ApiError> {
+    // The school's existing records by external id: memory follows the base, not the file.
+    let existing: Vec<(i64, Option<String>, Fingerprint)> = p::table
+        .filter(p::school_id.eq(target.school_id))
+        .filter(p::external_id.is_not_null())
+        .select((
+            p::id,
+            p::external_id,
+            (p::kind, p::last_name, p::first_name, p::middle_name, p::birth_date, p::birth_year, p::grade, p::class_letter, p::phone, p::email, p::notes),
+        ))
+        .load(conn)?;
+    let by_external: HashMap<String, (i64, Fingerprint)> = existing.into_iter().filter_map(|(id, ext, f)| Some((ext?, (id, f)))).collect();
+    let mut writer = Writer::new(conn, target.school_id);
+    loop {
+        match from_check.recv() {
+            Ok(Checked::Rows(rows)) => {
+                for row in rows {
+                    writer.take(conn, &by_external, row, target.today)?;
+                }
+                progress(writer.report.total);
+            }
+            Ok(Checked::End { valid: true }) => break,
+            Ok(Checked::End { valid: false }) | Err(_) => return Err(called_off()),
+        }
+    }
+    writer.flush_created(conn)?;
+    writer.flush_changed(conn)?;
+    if writer.staged {
+        batch::apply_staged(conn, writer.now)?;
+    }
+    let Writer { report, minors, now, .. } = writer;
+    let detail = format!("{} records", minors.count());
+    let entry = NewEntry { organization_id: target.school_id, actor: target.actor, action: "import", entity: "import_job", entity_id: target.job, detail: Some(&detail), at: now };
+    record_runs(conn, &entry, minors)?;
+    progress(report.total);
+    Ok(report)
+}
+
+/// A new record waiting for its batch.
+struct Pending {
+    row: NewRow,
+    consent: Option<FileConsent>,
+    minor: bool,
+}
+
+struct Writer {
+    school_id: i64,
+    now: NaiveDateTime,
+    batch: usize,
+    created: Vec<Pending>,
+    changed: Vec<Change>,
+    /// Some changes went to PostgreSQL's staging table.
+    staged: bool,
+    minors: IdRuns,
+    report: ImportReport,
+}
+
+impl Writer {
+    fn new(conn: &DbConnection, school_id: i64) -> Self {
+        let batch = batch::batch_size(conn);
+        Self {
+            school_id,
+            now: Utc::now().naive_utc(),
+            batch,
+            created: Vec::with_capacity(batch),
+            changed: Vec::new(),
+            staged: false,
+            minors: IdRuns::default(),
+            report: ImportReport { valid: true, ..Default::default() },
+        }
+    }
+
+    fn take(&mut self, conn: &mut DbConnection, by_external: &HashMap<String, (i64, Fingerprint)>, row: ImportedParticipant, today: NaiveDate) -> Result<(), ApiError> {
+        let ImportedParticipant { new: n, consent } = row;
+        self.report.total += 1;
+        let birth_year = n.birth_year.or(n.birth_date.map(|d| d.year()));
+        let minor = is_minor(n.kind, n.birth_date, birth_year, today);
+        match n.external_id.as_ref().and_then(|e| by_external.get(e)) {
+            Some((_, old)) if *old == fingerprint(&n, birth_year) => self.report.unchanged += 1,
+            Some((id, _)) => {
+                let id = *id;
+                self.report.updated += 1;
+                if minor {
+                    self.minors.push(id);
+                }
+                self.changed.push(Change { id, row: new_row(n, birth_year), consent });
+                if self.changed.len() >= self.batch {
+                    self.flush_changed(conn)?;
+                }
+            }
+            None => {
+                // No need to remember the new external ids: the check refused duplicates within
+                // the file, and remembering them would grow memory with the file, not the base.
+                self.report.created += 1;
+                self.created.push(Pending { row: new_row(n, birth_year), consent, minor });
+                if self.created.len() >= self.batch {
+                    self.flush_created(conn)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the waiting new records in one statement, then their consents.
+    fn flush_created(&mut self, conn: &mut DbConnection) -> Result<(), ApiError> {
+        if self.created.is_empty() {
+            return Ok(());
+        }
+        let (rows, extras): (Vec<NewRow>, Vec<_>) = self.created.drain(..).map(|p| (p.row, (p.consent, p.minor))).unzip();
+        let ids = batch::insert_participants(conn, self.school_id, &rows, self.now)?;
+        let mut consents = Vec::new();
+        for (id, (consent, minor)) in ids.into_iter().zip(extras) {
+            if let Some(c) = consent {
+                consents.push((id, c));
+            }
+            if minor {
+                self.minors.push(id);
+            }
+        }
+        batch::insert_consents(conn, &consents, self.now)
+    }
+
+    fn flush_changed(&mut self, conn: &mut DbConnection) -> Result<(), ApiError> {
+        if self.changed.is_empty() {
+            return Ok(());
+        }
+        batch::change_participants(conn, &self.changed, !self.staged, self.now)?;
+        self.staged = true;
+        self.changed.clear();
+        Ok(())
+    }
+}
+
+fn new_row(n: NewParticipant, birth_year: Option<i32>) -> NewRow {
+    NewRow {
+        search_key: search_key(&n.last_name, &n.first_name, n.middle_name.as_deref()),
+        external_id: n.external_id,
+        kind: n.kind.as_str(),
+        last_name: n.last_name,
+        first_name: n.first_name,
+        middle_name: n.middle_name,
+        birth_date: n.birth_date,
+        birth_year,
+        grade: n.grade,
+        class_letter: n.class_letter.map(|c| c.to_uppercase()),
+        phone: n.phone,
+        email: n.email,
+        notes: n.notes,
+    }
+}
