@@ -1,9 +1,9 @@
-//! Checking a whole file: every bad row named. A real import hands each good row on to the write
-//! as the check goes (see `write`), which keeps it only if the whole file passes.
+//! Checking a whole file, every bad row named; and reading its rows for the write, which runs
+//! beside the check and keeps them only if the check passes the whole file.
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -32,62 +32,45 @@ pub struct ImportReport {
     pub ignored_columns: Vec<String>,
 }
 
-/// What the check hands to the write: good rows in order, then whether the whole file passed.
-pub enum Checked {
-    Rows(Vec<ImportedParticipant>),
-    End { valid: bool },
-}
+/// Rows the write reads at a time, and batches read ahead at most: memory stays small however
+/// long the file.
+const ROWS_PER_BATCH: usize = 1000;
+const BATCHES_AHEAD: usize = 4;
 
-/// Rows handed over at a time, and hand-overs waiting at most: the write's backlog, and so the
-/// memory, stays small however long the file.
-const HANDOVER_ROWS: usize = 1000;
-const HANDOVERS_WAITING: usize = 8;
+/// The file's rows as the write reads them, in batches; `None` where a row does not pass, which
+/// the check reports.
+pub type Batch = Option<Vec<ImportedParticipant>>;
 
-/// The check's side of the hand-over.
-pub struct Feed {
-    to_write: SyncSender<Checked>,
-    rows: Vec<ImportedParticipant>,
-    /// Off after the first bad row (the write is called off) or once the write has stopped.
-    open: bool,
-}
-
-/// A hand-over from the check to the write.
-pub fn feed() -> (Feed, Receiver<Checked>) {
-    let (to_write, from_check) = sync_channel(HANDOVERS_WAITING);
-    (Feed { to_write, rows: Vec::with_capacity(HANDOVER_ROWS), open: true }, from_check)
-}
-
-impl Feed {
-    fn push(&mut self, row: ImportedParticipant) {
-        if !self.open {
-            return;
-        }
-        self.rows.push(row);
-        if self.rows.len() >= HANDOVER_ROWS {
-            let full = std::mem::replace(&mut self.rows, Vec::with_capacity(HANDOVER_ROWS));
-            // The write stopped (its own error, which its job reports): only the check goes on.
-            self.open = self.to_write.send(Checked::Rows(full)).is_ok();
-        }
-    }
-
-    fn end(&mut self, valid: bool) {
-        if !self.open {
-            return;
-        }
-        self.open = false;
-        if valid && !self.rows.is_empty() {
-            let rest = std::mem::take(&mut self.rows);
-            if self.to_write.send(Checked::Rows(rest)).is_err() {
-                return;
+/// Reads the rows of a file on a thread of the caller's scope, a few batches ahead of the write.
+pub fn read_rows<'scope, 'env>(scope: &'scope std::thread::Scope<'scope, 'env>, path: &'env Path, format: Format, today: NaiveDate) -> Receiver<Batch> {
+    let (to_write, batches) = sync_channel(BATCHES_AHEAD);
+    scope.spawn(move || {
+        let read = || -> Option<()> {
+            let records = open(path, format).ok()?;
+            let header = Header::parse(&records.header).ok()?;
+            let mut batch = Vec::with_capacity(ROWS_PER_BATCH);
+            for record in records.rows {
+                let (row, cells) = record.ok()?;
+                batch.push(parse_row(&header, row, &cells, today).ok()?);
+                if batch.len() == ROWS_PER_BATCH {
+                    // The write stopped: nobody to read for.
+                    to_write.send(Some(std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_BATCH)))).ok()?;
+                }
             }
+            if !batch.is_empty() {
+                to_write.send(Some(batch)).ok()?;
+            }
+            Some(())
+        };
+        if read().is_none() {
+            let _ = to_write.send(None);
         }
-        let _ = self.to_write.send(Checked::End { valid });
-    }
+    });
+    batches
 }
 
-/// Reads every row and reports what is wrong. With a feed, the good rows go on to the write, and
-/// the first bad one calls the write off.
-pub fn check(path: &Path, format: Format, today: NaiveDate, mut feed: Option<Feed>) -> Result<ImportReport, ApiError> {
+/// Reads every row and reports what is wrong; writes nothing.
+pub fn check(path: &Path, format: Format, today: NaiveDate) -> Result<ImportReport, ApiError> {
     let records = open(path, format)?;
     let mut report = ImportReport { dry_run: true, ..Default::default() };
     let header = match Header::parse(&records.header) {
@@ -95,9 +78,6 @@ pub fn check(path: &Path, format: Format, today: NaiveDate, mut feed: Option<Fee
         Err(errors) => {
             report.error_count = errors.len();
             report.errors = errors;
-            if let Some(f) = feed.as_mut() {
-                f.end(false);
-            }
             return Ok(report);
         }
     };
@@ -115,20 +95,12 @@ pub fn check(path: &Path, format: Format, today: NaiveDate, mut feed: Option<Fee
             Ok(r) => r,
             Err(e) => {
                 push(&mut report, e);
-                if let Some(f) = feed.as_mut() {
-                    f.end(false);
-                }
                 continue;
             }
         };
-        let errors_before = report.error_count;
-        let parsed = match parse_row(&header, row, &cells, today) {
-            Ok(p) => Some(p),
-            Err(errors) => {
-                errors.into_iter().for_each(|e| push(&mut report, e));
-                None
-            }
-        };
+        if let Err(errors) = parse_row(&header, row, &cells, today) {
+            errors.into_iter().for_each(|e| push(&mut report, e));
+        }
         if let Some(ext) = header.external_id(&cells) {
             match seen.get(&ext) {
                 Some(first) => push(&mut report, RowError { row, column: "external_id".into(), message: format!("`{ext}` already appears on row {first}") }),
@@ -137,17 +109,8 @@ pub fn check(path: &Path, format: Format, today: NaiveDate, mut feed: Option<Fee
                 }
             }
         }
-        if let Some(f) = feed.as_mut() {
-            match parsed {
-                Some(p) if report.error_count == errors_before => f.push(p),
-                _ => f.end(false),
-            }
-        }
     }
     report.valid = report.error_count == 0;
-    if let Some(f) = feed.as_mut() {
-        f.end(report.valid);
-    }
     Ok(report)
 }
 

@@ -102,9 +102,12 @@ pub fn insert_participants(conn: &mut DbConnection, school_id: i64, rows: &[NewR
 }
 
 /// PostgreSQL loads fastest with COPY; COPY returns no ids, so they are taken from the
-/// sequence first and written explicitly.
+/// sequence first and written explicitly. The sequence is looked up once (`OFFSET 0` keeps the
+/// planner from folding the lookup into every row: done per row, it cost a fifth of the import).
 fn copy_participants(conn: &mut diesel::PgConnection, school_id: i64, rows: &[NewRow], now: NaiveDateTime) -> Result<Vec<i64>, ApiError> {
-    let ids: Vec<Id> = diesel::sql_query("SELECT nextval(pg_get_serial_sequence('participants', 'id')) AS id FROM generate_series(1, $1)")
+    let ids: Vec<Id> = diesel::sql_query(
+        "SELECT nextval(s.seq) AS id FROM (SELECT pg_get_serial_sequence('participants', 'id')::regclass AS seq OFFSET 0) s, generate_series(1, $1)",
+    )
         .bind::<BigInt, _>(rows.len() as i64)
         .load(conn)?;
     let ids: Vec<i64> = ids.into_iter().map(|i| i.id).collect();

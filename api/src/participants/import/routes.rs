@@ -100,7 +100,7 @@ pub async fn import_participants(
     let file = spool(payload).await?;
     if query.dry_run.unwrap_or(false) {
         let path = file.path().to_owned();
-        let report = web::block(move || check(&path, format, today, None)).await??;
+        let report = web::block(move || check(&path, format, today)).await??;
         return Ok(HttpResponse::Ok().json(report));
     }
     let upload = Upload { school_id, actor: principal.key(), today, format, file };

@@ -1,15 +1,16 @@
-//! A real import: the check and the write run side by side, each on its own thread, the check
-//! handing every good row to the write. The write happens inside one transaction that commits
-//! only once the check has passed the whole file, so a file with a bad row leaves nothing behind,
-//! while a good file is mostly written by the time its check ends.
+//! A real import: the check and the write read the file side by side, on threads of their own.
+//! The write happens inside one transaction that commits only once the check has passed the whole
+//! file, so a file with a bad row leaves nothing behind, while a good file is partly written by
+//! the time its check ends. The caller hears the check's verdict as soon as it is known.
 
-use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::channel;
 
 use actix_web::web;
 use chrono::NaiveDate;
 use tokio::sync::oneshot;
 
-use super::apply::{ImportReport, check, feed};
+use super::apply::{ImportReport, check};
 use super::jobs::{self, Progress};
 use super::read::Format;
 use super::write::{Target, write};
@@ -45,27 +46,28 @@ pub async fn start(db: Db, progress: Progress, upload: Upload) -> Result<Verdict
 
 async fn run(db: Db, progress: Progress, job: i64, upload: Upload, answer: oneshot::Sender<Result<Verdict, ApiError>>) {
     let Upload { school_id, actor, today, format, file } = upload;
-    let (feed, from_check) = feed();
+    // The file goes once both have read it.
+    let file = Arc::new(file);
+    let (verdict, passed) = channel();
     let writer = {
-        let (db, seen) = (db.clone(), progress.clone());
+        let (db, seen, file) = (db.clone(), progress.clone(), file.clone());
         actix_web::rt::spawn(async move {
             db.run(move |conn| {
-                let target = Target { school_id, job, actor: &actor, today };
-                transaction(conn, |conn| write(conn, &target, from_check, &|done| seen.set(job, done as i64)))
+                let target = Target { path: file.path(), format, school_id, job, actor: &actor, today };
+                transaction(conn, |conn| write(conn, &target, &passed, &|done| seen.set(job, done as i64)))
             })
             .await
         })
     };
-    let path: PathBuf = file.path().to_owned();
-    let checked = match web::block(move || check(&path, format, today, Some(feed))).await {
+    let checked = match web::block(move || check(file.path(), format, today)).await {
         Ok(result) => result,
         Err(e) => Err(e.into()),
     };
-    drop(file);
     let report = match checked {
         Ok(report) if report.valid => report,
         refused => {
-            // The feed ended without the check's consent: the write rolls back, the job goes.
+            // The write stops at its next batch and rolls back; the job goes with it.
+            let _ = verdict.send(false);
             let _ = writer.await;
             progress.forget(job);
             if let Err(e) = db.write(move |conn| jobs::discard(conn, job)).await {
@@ -77,6 +79,7 @@ async fn run(db: Db, progress: Progress, job: i64, upload: Upload, answer: onesh
     };
     let total = report.total as i64;
     progress.set_total(job, total);
+    let _ = verdict.send(true);
     let _ = answer.send(Ok(Verdict::Started(job)));
     let outcome = match writer.await {
         Ok(Ok(written)) => Ok(ImportReport { ignored_columns: report.ignored_columns, ..written }),

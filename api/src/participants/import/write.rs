@@ -1,14 +1,17 @@
-//! Writing an import inside the caller's transaction as the check hands its rows over: a record
-//! already known by its `external_id` is compared and changed if the file differs, any other is
-//! created, both in batches; one audit entry names every minor's record the import wrote.
+//! Writing an import inside the caller's transaction while the check reads the same file: a
+//! record already known by its `external_id` is compared and changed if the file differs, any
+//! other is created, both in batches; one audit entry names every minor's record the import wrote.
+//! Nothing is kept unless the check passes the whole file.
 
 use std::collections::HashMap;
-use std::sync::mpsc::Receiver;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use super::apply::{Checked, ImportReport};
+use super::apply::{ImportReport, read_rows};
+use super::read::Format;
 use super::batch::{self, Change, FileConsent, NewRow};
 use super::rows::ImportedParticipant;
 use crate::db::DbConnection;
@@ -18,8 +21,10 @@ use crate::participants::audit::{IdRuns, NewEntry, record_runs};
 use crate::participants::dto::NewParticipant;
 use crate::participants::store::{is_minor, search_key};
 
-/// Whose import it is and what it belongs to.
+/// The file, whose import it is, and the job it belongs to.
 pub struct Target<'a> {
+    pub path: &'a Path,
+    pub format: Format,
     pub school_id: i64,
     pub job: i64,
     pub actor: &'a str,
@@ -45,15 +50,15 @@ fn fingerprint(n: &NewParticipant, birth_year: Option<i32>) -> Fingerprint {
     )
 }
 
-/// The check called the write off: the file has a bad row, or could not be read to its end.
+/// The check refused the file, or did not end.
 fn called_off() -> ApiError {
-    ApiError::Internal(anyhow::anyhow!("the check found the file invalid; nothing was written"))
+    ApiError::Internal(anyhow::anyhow!("the check did not pass the file; nothing was written"))
 }
 
-/// Writes the rows the check hands over, and returns the counts once the check has passed the
-/// whole file; an `Err` (the check called it off, or the database refused) leaves the caller's
-/// transaction to roll back. `progress` hears the rows done.
-pub fn write(conn: &mut DbConnection, target: &Target, from_check: Receiver<Checked>, progress: &dyn Fn(usize)) -> Result<ImportReport, ApiError> {
+/// Writes the file's rows, and returns the counts once `passed` says the check passed the whole
+/// file. An `Err` (the check refused it, or the database did) leaves the caller's transaction to
+/// roll back. `progress` hears the rows done.
+pub fn write(conn: &mut DbConnection, target: &Target, passed: &Receiver<bool>, progress: &dyn Fn(usize)) -> Result<ImportReport, ApiError> {
     // The school's existing records by external id: memory follows the base, not the file.
     let existing: Vec<(i64, Option<String>, Fingerprint)> = p::table
         .filter(p::school_id.eq(target.school_id))
@@ -66,17 +71,26 @@ pub fn write(conn: &mut DbConnection, target: &Target, from_check: Receiver<Chec
         .load(conn)?;
     let by_external: HashMap<String, (i64, Fingerprint)> = existing.into_iter().filter_map(|(id, ext, f)| Some((ext?, (id, f)))).collect();
     let mut writer = Writer::new(conn, target.school_id);
-    loop {
-        match from_check.recv() {
-            Ok(Checked::Rows(rows)) => {
-                for row in rows {
-                    writer.take(conn, &by_external, row, target.today)?;
-                }
-                progress(writer.report.total);
+    let mut verdict = None;
+    // Parsing runs on a thread of its own, a few batches ahead, while this one writes.
+    std::thread::scope(|scope| {
+        let batches = read_rows(scope, target.path, target.format, target.today);
+        for batch in batches {
+            // A refused file is dropped at once, rather than written to the end and rolled back.
+            match passed.try_recv() {
+                Ok(true) => verdict = Some(true),
+                Ok(false) | Err(TryRecvError::Disconnected) if verdict.is_none() => return Err(called_off()),
+                _ => {}
             }
-            Ok(Checked::End { valid: true }) => break,
-            Ok(Checked::End { valid: false }) | Err(_) => return Err(called_off()),
+            for row in batch.ok_or_else(called_off)? {
+                writer.take(conn, &by_external, row, target.today)?;
+            }
+            progress(writer.report.total);
         }
+        Ok(())
+    })?;
+    if verdict.is_none() && !passed.recv().unwrap_or(false) {
+        return Err(called_off());
     }
     writer.flush_created(conn)?;
     writer.flush_changed(conn)?;
@@ -84,7 +98,7 @@ pub fn write(conn: &mut DbConnection, target: &Target, from_check: Receiver<Chec
         batch::apply_staged(conn, writer.now)?;
     }
     let Writer { report, minors, now, .. } = writer;
-    let detail = format!("{} records", minors.count());
+    let detail = format!("records of minors: {}", minors.count());
     let entry = NewEntry { organization_id: target.school_id, actor: target.actor, action: "import", entity: "import_job", entity_id: target.job, detail: Some(&detail), at: now };
     record_runs(conn, &entry, minors)?;
     progress(report.total);
