@@ -9,7 +9,7 @@ on_both!(
     windows_1251_xlsx_and_ndjson_files_import,
     export_neutralises_formulas_and_leaves_out_sensitive_fields,
     an_import_is_one_audit_entry_on_each_minors_trail,
-    a_participants_school_exists_while_it_names_it,
+    a_participants_school_and_account_exist_while_it_names_them,
 );
 
 const CSV: &str = "text/csv";
@@ -285,8 +285,8 @@ async fn an_import_killed_midway_leaves_the_base_as_it_was(app: TestApp) {
     }
 }
 
-/// The rule a foreign key keeps (on PostgreSQL, checked once per statement for the sake of imports).
-async fn a_participants_school_exists_while_it_names_it(app: TestApp) {
+/// The rules foreign keys keep (on PostgreSQL, checked once per statement for the sake of imports).
+async fn a_participants_school_and_account_exist_while_it_names_them(app: TestApp) {
     use diesel::RunQueryDsl;
     let mut conn = app.db.get().expect("connection");
     let at = "'2026-11-30 10:00:00'";
@@ -294,9 +294,16 @@ async fn a_participants_school_exists_while_it_names_it(app: TestApp) {
     let orphan = run(format!("INSERT INTO participants (school_id, kind, created_at, updated_at) VALUES (987654, 'student', {at}, {at})"));
     assert!(orphan.is_err(), "a participant of no school");
     run(format!("INSERT INTO organizations (id, kind, name, slug, time_zone, created_at, updated_at) VALUES (987653, 'school', 'Школа', 'fk-school', 'Asia/Vladivostok', {at}, {at})")).expect("school");
-    run(format!("INSERT INTO participants (school_id, kind, created_at, updated_at) VALUES (987653, 'student', {at}, {at})")).expect("participant");
+    run(format!("INSERT INTO users (id, email, full_name, search_key, password_hash, created_at, updated_at) VALUES (987651, 'fk@example.org', 'Учитель', 'учитель', 'x', {at}, {at})")).expect("account");
+    let no_account = run(format!("INSERT INTO participants (school_id, kind, user_id, created_at, updated_at) VALUES (987653, 'teacher', 987650, {at}, {at})"));
+    assert!(no_account.is_err(), "linked to no account");
+    run(format!("INSERT INTO participants (school_id, kind, user_id, created_at, updated_at) VALUES (987653, 'teacher', 987651, {at}, {at})")).expect("participant");
     assert!(run("UPDATE participants SET school_id = 987654 WHERE school_id = 987653".into()).is_err(), "moved to no school");
+    assert!(run("UPDATE participants SET user_id = 987650 WHERE school_id = 987653".into()).is_err(), "relinked to no account");
     assert!(run("DELETE FROM organizations WHERE id = 987653".into()).is_err(), "a school with participants stays");
     assert!(run("UPDATE organizations SET id = 987652 WHERE id = 987653".into()).is_err(), "and keeps its id");
+    assert!(run("UPDATE users SET id = 987652 WHERE id = 987651".into()).is_err(), "a linked account keeps its id");
     assert_eq!(run("UPDATE participants SET grade = 5 WHERE school_id = 987653".into()).ok(), Some(1), "other changes go through");
+    run("DELETE FROM users WHERE id = 987651".into()).expect("an account goes");
+    assert_eq!(run("UPDATE participants SET grade = 6 WHERE school_id = 987653 AND user_id IS NULL".into()).ok(), Some(1), "and leaves its participant unlinked");
 }
