@@ -8,6 +8,8 @@ on_both!(
     import_upserts_by_external_id_as_a_job,
     windows_1251_xlsx_and_ndjson_files_import,
     export_neutralises_formulas_and_leaves_out_sensitive_fields,
+    an_import_is_one_audit_entry_on_each_minors_trail,
+    a_participants_school_and_account_exist_while_it_names_them,
 );
 
 const CSV: &str = "text/csv";
@@ -83,6 +85,57 @@ async fn import_upserts_by_external_id_as_a_job(app: TestApp) {
     let sokolov = app.get(&format!("schools/{school}/participants?q=%D1%81%D0%BE%D0%BA%D0%BE%D0%BB"), &curator).await;
     let row = &sokolov.body["items"][0];
     assert_eq!((row["grade"].as_i64(), row["has_processing_consent"].as_bool()), (Some(8), Some(true)));
+
+    // Changed records with a consent in the file: it is added where none is on record, once.
+    let consents_before = app.count("consents");
+    let third = "last_name,first_name,kind,grade,external_id,consent_given_on,consent_giver_name\n\
+                 Соколов,Максим,student,9,B1,06.09.2026,Соколов Пётр\n\
+                 Ёлкина,Алёна,student,9,B2,06.09.2026,Ёлкина Анна\n";
+    let job = finished(&app, &curator, &upload(&app, &curator, school, third.as_bytes().to_vec(), CSV, "", None).await).await;
+    assert_eq!((job["report"]["updated"].as_i64(), job["report"]["created"].as_i64()), (Some(2), Some(0)), "{job}");
+    assert_eq!(app.count("consents"), consents_before + 1, "B1 had a consent already, B2 gets the file's");
+    let elkina = app.get(&format!("participants/{}", id_of(&app, "B2")), &curator).await;
+    assert_eq!((elkina.body["grade"].as_i64(), elkina.body["has_processing_consent"].as_bool()), (Some(9), Some(true)), "{}", elkina.body);
+}
+
+/// A participant's id by external id, read from the database (test data, no quoting needed).
+fn id_of(app: &TestApp, external_id: &str) -> i64 {
+    use diesel::{QueryableByName, RunQueryDsl};
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+    }
+    let mut conn = app.db.get().expect("connection");
+    let found: Id = diesel::sql_query(format!("SELECT id FROM participants WHERE external_id = '{external_id}'")).get_result(&mut *conn).expect("participant");
+    found.id
+}
+
+async fn an_import_is_one_audit_entry_on_each_minors_trail(app: TestApp) {
+    let (curator, school) = school_and_curator(&app).await;
+    let director = app.login("director").await;
+    let entries = app.count("audit_log");
+    let file = "last_name,first_name,kind,birth_date,grade,external_id\n\
+                Соколов,Максим,student,12.04.2013,7,C1\n\
+                Ёлкина,Алёна,student,01.02.2012,8,C2\n\
+                Орлова,Мария,teacher,03.03.1979,,C3\n";
+    let started = upload(&app, &curator, school, file.as_bytes().to_vec(), CSV, "", None).await;
+    let first = finished(&app, &curator, &started).await;
+    assert_eq!(first["report"]["created"], 3, "{first}");
+    assert_eq!(app.count("audit_log"), entries + 1, "one entry for the whole import");
+    let changed = "last_name,first_name,kind,birth_date,grade,external_id\nСоколов,Максим,student,12.04.2013,8,C1\nЁлкина,Алёна,student,01.02.2012,8,C2\n";
+    let second = finished(&app, &curator, &upload(&app, &curator, school, changed.as_bytes().to_vec(), CSV, "", None).await).await;
+    assert_eq!((second["report"]["updated"].as_i64(), second["report"]["unchanged"].as_i64()), (Some(1), Some(1)), "{second}");
+    let imports_on = |trail: &Answer| -> Vec<i64> {
+        trail.body["items"].as_array().expect("items").iter().filter(|e| e["action"] == "import").map(|e| e["entity_id"].as_i64().unwrap_or(0)).collect()
+    };
+    let (first_job, second_job) = (first["id"].as_i64().unwrap_or(0), second["id"].as_i64().unwrap_or(0));
+    let trail = |external_id: &str| format!("organizations/{school}/audit?participant_id={}", id_of(&app, external_id));
+    assert_eq!(imports_on(&app.get(&trail("C1"), &director).await), vec![second_job, first_job], "created, then changed");
+    assert_eq!(imports_on(&app.get(&trail("C2"), &director).await), vec![first_job], "unchanged the second time");
+    assert_eq!(imports_on(&app.get(&trail("C3"), &director).await), Vec::<i64>::new(), "adults' records are not minors' records");
+    let entry = &app.get(&trail("C1"), &director).await.body["items"][0];
+    assert_eq!((entry["entity"].as_str(), entry["detail"].as_str()), (Some("import_job"), Some("records of minors: 1")), "{entry}");
 }
 
 async fn windows_1251_xlsx_and_ndjson_files_import(app: TestApp) {
@@ -230,4 +283,27 @@ async fn an_import_killed_midway_leaves_the_base_as_it_was(app: TestApp) {
         let check: Check = diesel::sql_query("PRAGMA integrity_check").get_result(&mut *conn).expect("integrity_check");
         assert_eq!(check.integrity_check, "ok");
     }
+}
+
+/// The rules foreign keys keep (on PostgreSQL, checked once per statement for the sake of imports).
+async fn a_participants_school_and_account_exist_while_it_names_them(app: TestApp) {
+    use diesel::RunQueryDsl;
+    let mut conn = app.db.get().expect("connection");
+    let at = "'2026-11-30 10:00:00'";
+    let mut run = |sql: String| diesel::sql_query(sql).execute(&mut *conn);
+    let orphan = run(format!("INSERT INTO participants (school_id, kind, created_at, updated_at) VALUES (987654, 'student', {at}, {at})"));
+    assert!(orphan.is_err(), "a participant of no school");
+    run(format!("INSERT INTO organizations (id, kind, name, slug, time_zone, created_at, updated_at) VALUES (987653, 'school', 'Школа', 'fk-school', 'Asia/Vladivostok', {at}, {at})")).expect("school");
+    run(format!("INSERT INTO users (id, email, full_name, search_key, password_hash, created_at, updated_at) VALUES (987651, 'fk@example.org', 'Учитель', 'учитель', 'x', {at}, {at})")).expect("account");
+    let no_account = run(format!("INSERT INTO participants (school_id, kind, user_id, created_at, updated_at) VALUES (987653, 'teacher', 987650, {at}, {at})"));
+    assert!(no_account.is_err(), "linked to no account");
+    run(format!("INSERT INTO participants (school_id, kind, user_id, created_at, updated_at) VALUES (987653, 'teacher', 987651, {at}, {at})")).expect("participant");
+    assert!(run("UPDATE participants SET school_id = 987654 WHERE school_id = 987653".into()).is_err(), "moved to no school");
+    assert!(run("UPDATE participants SET user_id = 987650 WHERE school_id = 987653".into()).is_err(), "relinked to no account");
+    assert!(run("DELETE FROM organizations WHERE id = 987653".into()).is_err(), "a school with participants stays");
+    assert!(run("UPDATE organizations SET id = 987652 WHERE id = 987653".into()).is_err(), "and keeps its id");
+    assert!(run("UPDATE users SET id = 987652 WHERE id = 987651".into()).is_err(), "a linked account keeps its id");
+    assert_eq!(run("UPDATE participants SET grade = 5 WHERE school_id = 987653".into()).ok(), Some(1), "other changes go through");
+    run("DELETE FROM users WHERE id = 987651".into()).expect("an account goes");
+    assert_eq!(run("UPDATE participants SET grade = 6 WHERE school_id = 987653 AND user_id IS NULL".into()).ok(), Some(1), "and leaves its participant unlinked");
 }

@@ -236,6 +236,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_log_records (entry_id, first_id) {
+        entry_id -> BigInt,
+        first_id -> BigInt,
+        last_id -> BigInt,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> BigInt,
         organization_id -> BigInt,
@@ -668,6 +676,7 @@ diesel::joinable!(roadmap_activities -> programs (program_id));
 diesel::joinable!(media_plan_items -> programs (program_id));
 diesel::joinable!(participants -> organizations (school_id));
 diesel::joinable!(consents -> participants (participant_id));
+diesel::joinable!(audit_log_records -> audit_log (entry_id));
 diesel::joinable!(program_mentees -> participants (participant_id));
 diesel::joinable!(program_mentors -> participants (participant_id));
 diesel::joinable!(preference_ranks -> preference_sheets (sheet_id));
@@ -705,6 +714,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     participants,
     consents,
     audit_log,
+    audit_log_records,
     request_tags,
     program_mentees,
     program_mentors,

@@ -1,4 +1,4 @@
-//! The audit trail of minors' records: who read or changed which record, and when. The table is
+//! The audit trail of minors' records: who read or changed which record, and when. The tables are
 //! append-only (the database refuses updates and deletes); entries carry ids, never names.
 
 use actix_web::{get, web};
@@ -10,7 +10,7 @@ use utoipa::IntoParams;
 use super::dto::AuditEntry;
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
-use crate::db::schema::audit_log;
+use crate::db::schema::{audit_log, audit_log_records};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::{PageQuery, Paginated};
@@ -52,16 +52,88 @@ pub fn record_many(conn: &mut DbConnection, school_id: i64, actor: &str, action:
     Ok(())
 }
 
+/// Ids gathered as runs of consecutive numbers: an import's new records take consecutive ids, so
+/// a hundred thousand of them fit in a run or a few.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct IdRuns(Vec<(i64, i64)>);
+
+impl IdRuns {
+    pub fn push(&mut self, id: i64) {
+        match self.0.last_mut() {
+            Some((first, last)) if *first <= id && id <= *last + 1 => *last = (*last).max(id),
+            _ => self.0.push((id, id)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many ids, each pushed once.
+    pub fn count(&self) -> i64 {
+        self.0.iter().map(|(first, last)| last - first + 1).sum()
+    }
+
+    /// Sorted, overlapping and touching runs joined.
+    pub fn into_runs(mut self) -> Vec<(i64, i64)> {
+        self.0.sort_unstable();
+        let mut out: Vec<(i64, i64)> = Vec::with_capacity(self.0.len());
+        for (first, last) in self.0 {
+            match out.last_mut() {
+                Some((_, end)) if first <= *end + 1 => *end = (*end).max(last),
+                _ => out.push((first, last)),
+            }
+        }
+        out
+    }
+}
+
+/// One entry for a change of many records at once (an import): the entry names the job, and
+/// `audit_log_records` lists the records it touched, so that each record's trail still shows it.
+pub fn record_runs(conn: &mut DbConnection, entry: &NewEntry, ids: IdRuns) -> Result<(), ApiError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let entry: i64 = diesel::insert_into(audit_log::table).values(entry).returning(audit_log::id).get_result(conn)?;
+    let runs = ids.into_runs();
+    // A run binds 3 values.
+    for chunk in runs.chunks(SQLITE_MAX_BINDS / 3) {
+        match conn {
+            DbConnection::Sqlite(c) => {
+                let sql = format!("INSERT INTO audit_log_records (entry_id, first_id, last_id) VALUES {}", placeholders(chunk.len(), 3));
+                let mut q = diesel::sql_query(sql).into_boxed::<diesel::sqlite::Sqlite>();
+                for &(first, last) in chunk {
+                    q = q.bind::<BigInt, _>(entry).bind::<BigInt, _>(first).bind::<BigInt, _>(last);
+                }
+                q.execute(c)?;
+            }
+            DbConnection::Postgresql(c) => {
+                let rows: Vec<NewRun> = chunk.iter().map(|&(first_id, last_id)| NewRun { entry_id: entry, first_id, last_id }).collect();
+                diesel::copy_from(audit_log_records::table).from_insertable(&rows).execute(c)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_log_records, treat_none_as_default_value = false)]
+struct NewRun {
+    entry_id: i64,
+    first_id: i64,
+    last_id: i64,
+}
+
 #[derive(Insertable)]
 #[diesel(table_name = audit_log, treat_none_as_default_value = false)]
-struct NewEntry<'a> {
-    organization_id: i64,
-    actor: &'a str,
-    action: &'a str,
-    entity: &'a str,
-    entity_id: i64,
-    detail: Option<&'a str>,
-    at: NaiveDateTime,
+pub struct NewEntry<'a> {
+    pub organization_id: i64,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: i64,
+    pub detail: Option<&'a str>,
+    pub at: NaiveDateTime,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -109,7 +181,9 @@ pub async fn list_audit(db: web::Data<Db>, principal: Principal, id: web::Path<i
                 q = q.filter(audit_log::id.lt(page.after));
             }
             if let Some(p) = participant {
-                q = q.filter(audit_log::entity_id.eq(p));
+                // Its own entries, and those of the imports that named it among many.
+                let imports = audit_log_records::table.filter(audit_log_records::first_id.le(p)).filter(audit_log_records::last_id.ge(p)).select(audit_log_records::entry_id);
+                q = q.filter(audit_log::entity.eq("participant").and(audit_log::entity_id.eq(p)).or(audit_log::id.eq_any(imports)));
             }
             Ok(q.load::<Row>(conn)?)
         })
@@ -123,4 +197,19 @@ pub async fn list_audit(db: web::Data<Db>, principal: Principal, id: web::Path<i
         detail: r.detail,
         at: r.at.and_utc(),
     })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdRuns;
+
+    #[test]
+    fn ids_fold_into_runs() {
+        let mut ids = IdRuns::default();
+        for id in [5, 6, 7, 9, 10, 2, 3, 8, 8, 20] {
+            ids.push(id);
+        }
+        assert_eq!(ids.clone().into_runs(), vec![(2, 10), (20, 20)]);
+        assert!(IdRuns::default().is_empty());
+    }
 }

@@ -272,9 +272,11 @@ pub struct AuditEntry {
     pub id: i64,
     /// `user:<id>` or `api_token:<id>`.
     pub actor: String,
-    /// `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`.
+    /// `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`, `import`.
     pub action: String,
+    /// `participant`; `import_job` for an import, whose one entry names every minor's record it wrote.
     pub entity: String,
+    /// The participant, or the import job.
     pub entity_id: i64,
     pub detail: Option<String>,
     pub at: DateTime<Utc>,

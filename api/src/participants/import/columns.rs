@@ -57,8 +57,12 @@ pub fn russian_name(column: Column) -> &'static str {
 
 /// The kind from its code or its Russian name.
 pub fn kind_of(value: &str) -> Option<ParticipantKind> {
-    let v = normalise(value);
-    if let Some(k) = ParticipantKind::parse(&v) {
+    // Most cells are written as the names are: no need to normalise them (which allocates).
+    named_kind(value).or_else(|| named_kind(&normalise(value)))
+}
+
+fn named_kind(v: &str) -> Option<ParticipantKind> {
+    if let Some(k) = ParticipantKind::parse(v) {
         return Some(k);
     }
     let by_name: [(&str, ParticipantKind); 14] = [

@@ -37,18 +37,32 @@ pub struct ImportJob {
     pub finished_at: Option<DateTime<Utc>>,
 }
 
+/// Where a running job is, shared by the workers of this instance.
+#[derive(Clone, Copy, Default)]
+struct Stage {
+    done: i64,
+    /// Known once the check has read the whole file.
+    total: Option<i64>,
+}
+
 /// Rows done per running job, shared by the workers of this instance.
 #[derive(Clone, Default)]
-pub struct Progress(Arc<Mutex<HashMap<i64, i64>>>);
+pub struct Progress(Arc<Mutex<HashMap<i64, Stage>>>);
 
 impl Progress {
     pub fn set(&self, job: i64, done: i64) {
         if let Ok(mut map) = self.0.lock() {
-            map.insert(job, done);
+            map.entry(job).or_default().done = done;
         }
     }
 
-    pub fn get(&self, job: i64) -> Option<i64> {
+    pub fn set_total(&self, job: i64, total: i64) {
+        if let Ok(mut map) = self.0.lock() {
+            map.entry(job).or_default().total = Some(total);
+        }
+    }
+
+    fn get(&self, job: i64) -> Option<Stage> {
         self.0.lock().ok().and_then(|m| m.get(&job).copied())
     }
 
@@ -59,12 +73,13 @@ impl Progress {
     }
 }
 
-pub fn start(conn: &mut DbConnection, school_id: i64, total: i64, actor: &str) -> Result<i64, ApiError> {
+/// A job starts as its file's check does: its total is recorded when it ends.
+pub fn start(conn: &mut DbConnection, school_id: i64, actor: &str) -> Result<i64, ApiError> {
     Ok(diesel::insert_into(jobs::table)
         .values((
             jobs::school_id.eq(school_id),
             jobs::status.eq("running"),
-            jobs::total.eq(total),
+            jobs::total.eq(0),
             jobs::created_by.eq(actor),
             jobs::created_at.eq(Utc::now().naive_utc()),
         ))
@@ -72,14 +87,20 @@ pub fn start(conn: &mut DbConnection, school_id: i64, total: i64, actor: &str) -
         .get_result(conn)?)
 }
 
+/// A job whose file failed its check never was: the caller answers with the file's errors.
+pub fn discard(conn: &mut DbConnection, id: i64) -> Result<(), ApiError> {
+    diesel::delete(jobs::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
 /// Records how the job ended: the report, or the failure.
-pub fn finish(conn: &mut DbConnection, id: i64, outcome: &Result<ImportReport, String>) -> Result<(), ApiError> {
+pub fn finish(conn: &mut DbConnection, id: i64, total: i64, outcome: &Result<ImportReport, String>) -> Result<(), ApiError> {
     let (status, report) = match outcome {
         Ok(r) => ("succeeded", serde_json::to_string(r).map_err(|e| ApiError::Internal(e.into()))?),
         Err(message) => ("failed", serde_json::json!({"failure": message}).to_string()),
     };
     diesel::update(jobs::table.find(id))
-        .set((jobs::status.eq(status), jobs::report.eq(report), jobs::finished_at.eq(Utc::now().naive_utc())))
+        .set((jobs::status.eq(status), jobs::total.eq(total), jobs::report.eq(report), jobs::finished_at.eq(Utc::now().naive_utc())))
         .execute(conn)?;
     Ok(())
 }
@@ -115,12 +136,14 @@ pub fn load(conn: &mut DbConnection, id: i64, progress: &Progress) -> Result<Imp
     let stored: Option<serde_json::Value> = r.report.as_deref().and_then(|t| serde_json::from_str(t).ok());
     let failure = stored.as_ref().and_then(|v| v.get("failure")).and_then(|f| f.as_str()).map(str::to_owned);
     let report = stored.filter(|_| status == JobStatus::Succeeded).and_then(|v| serde_json::from_value::<ReportStored>(v).ok()).map(ReportStored::into_report);
+    let stage = progress.get(id).filter(|_| status == JobStatus::Running).unwrap_or_default();
     let processed = match status {
-        JobStatus::Running => progress.get(id).unwrap_or(0),
+        JobStatus::Running => stage.done,
         JobStatus::Succeeded => r.total,
         JobStatus::Failed => 0,
     };
-    Ok(ImportJob { id: r.id, school_id: r.school_id, status, processed, total: r.total, report, failure, created_at: r.created_at.and_utc(), finished_at: r.finished_at.map(|t| t.and_utc()) })
+    let total = stage.total.unwrap_or(r.total);
+    Ok(ImportJob { id: r.id, school_id: r.school_id, status, processed, total, report, failure, created_at: r.created_at.and_utc(), finished_at: r.finished_at.map(|t| t.and_utc()) })
 }
 
 /// The report as stored (errors of a succeeded job are always empty).

@@ -7,4 +7,7 @@ pub mod jobs;
 pub mod read;
 pub mod routes;
 pub mod rows;
+pub mod run;
 pub mod sample;
+mod staging;
+pub mod write;

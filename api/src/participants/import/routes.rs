@@ -8,13 +8,14 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::apply::{ImportReport, check, write};
+use super::apply::{ImportReport, check};
 use super::jobs::{self, ImportJob, Progress};
 use super::read::Format;
+use super::run::{self, Upload, Verdict};
 use super::sample;
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
-use crate::db::{Db, transaction};
+use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::orgs::routes::require_school;
 use crate::orgs::store::load_organization;
@@ -97,42 +98,16 @@ pub async fn import_participants(
         })
         .await?;
     let file = spool(payload).await?;
-    let path = file.path().to_owned();
-    let report = web::block(move || check(&path, format, today)).await??;
     if query.dry_run.unwrap_or(false) {
+        let path = file.path().to_owned();
+        let report = web::block(move || check(&path, format, today)).await??;
         return Ok(HttpResponse::Ok().json(report));
     }
-    if !report.valid {
-        return Err(invalid(report));
-    }
-    let actor = principal.key();
-    let total = report.total as i64;
-    let job = db.write(move |conn| jobs::start(conn, school_id, total, &actor)).await?;
-    let (runner, tracker) = (db.clone(), progress.get_ref().clone());
-    actix_web::rt::spawn(async move {
-        let path = file.path().to_owned();
-        let seen = tracker.clone();
-        // Success is recorded in the rows' own transaction: a stop between two transactions would
-        // leave the rows written under a job that the next start marks failed.
-        let outcome = runner
-            .run(move |conn| {
-                transaction(conn, |conn| {
-                    let report = write(conn, &principal, school_id, &path, format, today, &|done| seen.set(job, done as i64))?;
-                    jobs::finish(conn, job, &Ok(report.clone()))?;
-                    Ok(report)
-                })
-            })
-            .await;
-        drop(file);
-        if let Err(e) = outcome {
-            tracing::error!(job, error = %e, "import failed");
-            let failed = Err(e.problem().detail);
-            if let Err(e) = runner.write(move |conn| jobs::finish(conn, job, &failed)).await {
-                tracing::error!(job, error = %e, "could not record the end of an import");
-            }
-        }
-        tracker.forget(job);
-    });
+    let upload = Upload { school_id, actor: principal.key(), today, format, file };
+    let job = match run::start(db.get_ref().clone(), progress.get_ref().clone(), upload).await? {
+        Verdict::Started(job) => job,
+        Verdict::Invalid(report) => return Err(invalid(report)),
+    };
     let started = db.run({
         let progress = progress.get_ref().clone();
         move |conn| jobs::load(conn, job, &progress)

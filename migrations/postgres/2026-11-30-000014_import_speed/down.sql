@@ -1,0 +1,13 @@
+DROP TRIGGER users_renumbered_keep_participants ON users;
+DROP TRIGGER users_deleted_unlink_participants ON users;
+DROP FUNCTION users_unlink_participants();
+DROP TRIGGER organizations_renumbered_keep_participants ON organizations;
+DROP TRIGGER organizations_deleted_keep_participants ON organizations;
+DROP FUNCTION organizations_keep_participants();
+DROP TRIGGER participants_references_changed ON participants;
+DROP FUNCTION participant_references_exist();
+DROP TRIGGER participants_references_inserted ON participants;
+DROP FUNCTION participants_references_exist();
+ALTER TABLE participants ADD CONSTRAINT participants_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL;
+ALTER TABLE participants ADD CONSTRAINT participants_school_id_fkey FOREIGN KEY (school_id) REFERENCES organizations (id);
+DROP TABLE audit_log_records;
