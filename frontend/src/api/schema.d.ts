@@ -2147,15 +2147,19 @@ export interface components {
         /** @enum {string} */
         Audience: "mentor" | "mentee" | "curator";
         AuditEntry: {
-            /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`. */
+            /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`, `import`. */
             action: string;
             /** @description `user:<id>` or `api_token:<id>`. */
             actor: string;
             /** Format: date-time */
             at: string;
             detail?: string | null;
+            /** @description `participant`; `import_job` for an import, whose one entry names every minor's record it wrote. */
             entity: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The participant, or the import job.
+             */
             entity_id: number;
             /** Format: int64 */
             id: number;
@@ -3854,15 +3858,19 @@ export interface components {
         };
         Paginated_AuditEntry: {
             items: {
-                /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`. */
+                /** @description `read`, `list`, `create`, `update`, `erase`, `consent_given`, `consent_withdrawn`, `export`, `enrol`, `import`. */
                 action: string;
                 /** @description `user:<id>` or `api_token:<id>`. */
                 actor: string;
                 /** Format: date-time */
                 at: string;
                 detail?: string | null;
+                /** @description `participant`; `import_job` for an import, whose one entry names every minor's record it wrote. */
                 entity: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description The participant, or the import job.
+                 */
                 entity_id: number;
                 /** Format: int64 */
                 id: number;
