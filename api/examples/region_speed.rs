@@ -103,6 +103,9 @@ fn run(label: &str, url: DbUrl, url_text: &str, dir: &Path, schools: usize, per_
         log_filter: "error".into(),
         static_dir: dir.join("no-spa"),
         pool_size: 4,
+        trusted_proxies: Default::default(),
+        // Every request comes from one address: the public pages' quota would refuse them.
+        public_requests_per_minute: 0,
         workers: 2,
     };
     let db = open_database(&config).expect("open the region's database");

@@ -10,6 +10,7 @@ mod matching;
 mod meetings;
 mod monitoring;
 mod conventions;
+mod dashboard_cache;
 mod crash;
 mod fuzz_regressions;
 mod bases;

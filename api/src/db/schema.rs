@@ -669,6 +669,23 @@ diesel::table! {
     }
 }
 
+// The dashboard's cache of each school's figures (reporting/figure_cache.rs).
+diesel::table! {
+    school_figure_versions (school_id) {
+        school_id -> BigInt,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    school_figure_cache (school_id) {
+        school_id -> BigInt,
+        version -> BigInt,
+        measured_on -> Date,
+        figures -> Text,
+    }
+}
+
 diesel::joinable!(programs -> organizations (school_id));
 diesel::joinable!(program_curators -> programs (program_id));
 diesel::joinable!(program_reports -> programs (program_id));
@@ -744,4 +761,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     practices,
     report_periods,
     report_snapshots,
+    school_figure_versions,
+    school_figure_cache,
 );

@@ -1,6 +1,8 @@
 //! `GET /organizations/{id}/dashboard`: every school of a region's or an institute's subtree as a
-//! row of figures, with totals — sortable, filterable and exportable. Measured live on each
-//! request by `figures::measure` (a fixed handful of GROUP BY queries for the whole subtree).
+//! row of figures, with totals — sortable, filterable and exportable. The figures are live: each
+//! school's are read from `figure_cache` while its records are unchanged since they were
+//! measured, and measured again (`figures::measure`, a handful of GROUP BY queries for all the
+//! stale schools at once) when they changed or the school's day turned.
 
 use std::collections::HashMap;
 
@@ -10,7 +12,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::figures::{AgeBand, measure};
+use super::figure_cache;
+use super::figures::AgeBand;
 use super::rows::{Figures, SCHEMA_VERSION, SchoolRow, csv_bytes};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
@@ -224,7 +227,7 @@ pub fn build(conn: &mut DbConnection, organization_id: i64, query: &DashboardQue
         .filter(|s| needle.as_ref().is_none_or(|q| s.name.to_lowercase().contains(q)))
         .collect();
     let days = todays(&shown.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
-    let mut raw = measure(conn, &days, band, false)?;
+    let mut raw = figure_cache::current(conn, &days, band)?;
     if let Some(wanted) = query.has_overdue {
         raw.retain(|_, f| (f.roadmap_overdue > 0) == wanted);
     }

@@ -3,6 +3,7 @@
 //! institute's report periods freeze every school's figures at a reference date.
 
 pub mod dashboard;
+pub mod figure_cache;
 pub mod figures;
 pub mod periods;
 pub mod program_report;
