@@ -7,4 +7,4 @@ pub mod schema;
 pub mod text;
 
 pub use migrations::run_migrations;
-pub use pool::{Backend, Db, DbConnection, DbUrl, transaction};
+pub use pool::{Backend, Db, DbConnection, DbUrl, transaction, write_derived};

@@ -183,6 +183,26 @@ where
     result
 }
 
+/// A write of data that can be derived again (a cache), committed without waiting for the disk:
+/// losing it to a power cut costs a recomputation, and not waiting saves the fsync that every
+/// other commit pays (`synchronous = FULL` on SQLite, the WAL flush on PostgreSQL).
+pub fn write_derived<T, F>(conn: &mut DbConnection, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, ApiError>,
+{
+    if let DbConnection::Postgresql(_) = conn {
+        return conn.transaction(|conn| {
+            conn.batch_execute("SET LOCAL synchronous_commit = off")?;
+            f(conn)
+        });
+    }
+    conn.batch_execute("PRAGMA synchronous = NORMAL")?;
+    let result = transaction(conn, f);
+    // Restored whatever happened: the pooled connection goes on to serve writes that must last.
+    conn.batch_execute("PRAGMA synchronous = FULL")?;
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

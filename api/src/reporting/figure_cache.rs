@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::figures::{AgeBand, SchoolFigures, measure};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, write_derived};
 use crate::db::schema::{school_figure_cache as cache, school_figure_versions as versions};
 use crate::error::ApiError;
 
@@ -68,17 +68,19 @@ fn store(conn: &mut DbConnection, measured_for: &[(i64, NaiveDate)], version_of:
             rows.push(format!("({id}, {version}, '{}', {})", day.format("%Y-%m-%d"), sql_text(&serde_json::to_string(f).map_err(anyhow::Error::from)?)));
         }
     }
-    for chunk in rows.chunks(STORE_CHUNK) {
-        // Never replaces figures of a later version that another reader stored meanwhile.
-        let sql = format!(
-            "INSERT INTO school_figure_cache (school_id, version, measured_on, figures) VALUES {} \
-             ON CONFLICT (school_id) DO UPDATE SET version = excluded.version, measured_on = excluded.measured_on, figures = excluded.figures \
-             WHERE school_figure_cache.version <= excluded.version",
-            chunk.join(",")
-        );
-        diesel::sql_query(sql).execute(conn)?;
-    }
-    Ok(())
+    write_derived(conn, |conn| {
+        for chunk in rows.chunks(STORE_CHUNK) {
+            // Never replaces figures of a later version that another reader stored meanwhile.
+            let sql = format!(
+                "INSERT INTO school_figure_cache (school_id, version, measured_on, figures) VALUES {} \
+                 ON CONFLICT (school_id) DO UPDATE SET version = excluded.version, measured_on = excluded.measured_on, figures = excluded.figures \
+                 WHERE school_figure_cache.version <= excluded.version",
+                chunk.join(",")
+            );
+            diesel::sql_query(sql).execute(conn)?;
+        }
+        Ok(())
+    })
 }
 
 /// A string literal. The figures are numbers and dates serialised by serde, so this is belt and
