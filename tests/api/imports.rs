@@ -98,6 +98,19 @@ async fn import_upserts_by_external_id_as_a_job(app: TestApp) {
     assert_eq!((elkina.body["grade"].as_i64(), elkina.body["has_processing_consent"].as_bool()), (Some(9), Some(true)), "{}", elkina.body);
 }
 
+/// A participant's grade by external id, read from the database (test data, no quoting needed).
+fn grade_of(app: &TestApp, external_id: &str) -> i32 {
+    use diesel::{QueryableByName, RunQueryDsl};
+    #[derive(QueryableByName)]
+    struct Grade {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        grade: i32,
+    }
+    let mut conn = app.db.get().expect("connection");
+    let found: Grade = diesel::sql_query(format!("SELECT grade FROM participants WHERE external_id = '{external_id}'")).get_result(&mut *conn).expect("participant");
+    found.grade
+}
+
 /// A participant's id by external id, read from the database (test data, no quoting needed).
 fn id_of(app: &TestApp, external_id: &str) -> i64 {
     use diesel::{QueryableByName, RunQueryDsl};
@@ -251,22 +264,34 @@ fn newest_job(app: &TestApp) -> Option<i64> {
     diesel::sql_query("SELECT MAX(id) AS id FROM import_jobs").get_result::<Newest>(&mut *conn).expect("newest job").id
 }
 
+/// Rows K-0, K-1, …: the first `changed` with their grade moved on by one, as a second file
+/// would have them.
+fn contingent(rows: usize, changed: usize) -> String {
+    let mut file = String::from("Внешний ID;Фамилия;Имя;Категория;Класс\n");
+    for i in 0..rows {
+        let grade = (i + usize::from(i < changed)) % 11 + 1;
+        file.push_str(&format!("K-{i};Фамилия{i};Имя;ученик;{grade}\n"));
+    }
+    file
+}
+
 async fn an_import_killed_midway_leaves_the_base_as_it_was(app: TestApp) {
     let (curator, school) = school_and_curator(&app).await;
+    // Records the cut-off file changes, so that it both adds and changes.
+    let known = finished(&app, &curator, &upload(&app, &curator, school, contingent(20_000, 0).into_bytes(), CSV, "", None).await).await;
+    assert_eq!(known["status"], "succeeded", "{known}");
     let before = app.count("participants");
-    let mut file = String::from("Внешний ID;Фамилия;Имя;Категория;Класс\n");
-    for i in 0..60_000 {
-        file.push_str(&format!("K-{i};Фамилия{i};Имя;ученик;{}\n", i % 11 + 1));
-    }
+    let file = contingent(60_000, 20_000);
     let (mut server, base) = serve(&app);
     ready(&app, &base).await;
     // The rows are written while the file is still being checked, in a transaction that commits
     // after the check: the server dies once the job reports rows written, long before that.
     let request = app.client.post(format!("{base}/api/v1/schools/{school}/imports/participants")).bearer_auth(&curator).header("Content-Type", CSV).body(file).send();
-    let upload = tokio::spawn(request);
+    let previous = newest_job(&app);
+    let pending = tokio::spawn(request);
     let mut caught = None;
     for _ in 0..4000 {
-        if let Some(id) = newest_job(&app) {
+        if let Some(id) = newest_job(&app).filter(|id| Some(*id) != previous) {
             let now: Value = app.client.get(format!("{base}/api/v1/import-jobs/{id}")).bearer_auth(&curator).send().await.expect("job").json().await.expect("json");
             assert_eq!(now["status"], "running", "the import ended before it could be interrupted: {now}");
             if now["processed"].as_i64().unwrap_or(0) > 0 {
@@ -280,9 +305,10 @@ async fn an_import_killed_midway_leaves_the_base_as_it_was(app: TestApp) {
     server.kill().expect("SIGKILL");
     server.wait().expect("reaped");
     assert_eq!(app.count("participants"), before, "nothing of the cut-off import is in the base");
+    assert_eq!(grade_of(&app, "K-0"), 1, "nor any of its changes");
     let (mut again, base) = serve(&app);
     ready(&app, &base).await;
-    assert!(upload.await.expect("the upload task").is_err(), "the upload got no answer from a killed server");
+    assert!(pending.await.expect("the upload task").is_err(), "the upload got no answer from a killed server");
     let after: Value = app.client.get(format!("{base}/api/v1/import-jobs/{id}")).bearer_auth(&curator).send().await.expect("job").json().await.expect("json");
     assert_eq!(after["status"], "failed", "{after}");
     assert!(after["failure"].as_str().unwrap_or("").contains("stopped"));

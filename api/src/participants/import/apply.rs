@@ -33,9 +33,10 @@ pub struct ImportReport {
 }
 
 /// Rows the write reads at a time, and batches read ahead at most: memory stays small however
-/// long the file.
+/// long the file. Ahead by more than one of PostgreSQL's COPY batches (5 000 rows), so that the
+/// next COPY finds its rows parsed while the last one was loading.
 const ROWS_PER_BATCH: usize = 1000;
-const BATCHES_AHEAD: usize = 4;
+const BATCHES_AHEAD: usize = 8;
 
 /// The file's rows as the write reads them, in batches; `None` where a row does not pass, which
 /// the check reports.

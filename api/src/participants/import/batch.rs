@@ -6,7 +6,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Integer, Nullable, Text, Timestamp};
+use diesel::query_builder::{BoxedSqlQuery, SqlQuery};
+use diesel::sql_types::{BigInt, Date, Integer, Nullable, Text};
+use diesel::sqlite::Sqlite;
 
 use crate::db::DbConnection;
 use crate::db::bulk::{SQLITE_MAX_BINDS, placeholders};
@@ -59,30 +61,32 @@ struct Id {
 const COLUMNS: &str = "INSERT INTO participants (school_id, external_id, kind, last_name, first_name, middle_name, search_key, \
     birth_date, birth_year, grade, class_letter, phone, email, notes, created_at, updated_at) VALUES ";
 
-macro_rules! bind_participants {
-    ($query:expr, $school:expr, $rows:expr, $now:expr) => {{
-        let mut q = $query;
-        for r in $rows {
-            q = q
-                .bind::<BigInt, _>($school)
-                .bind::<Nullable<Text>, _>(r.external_id.clone())
-                .bind::<Text, _>(r.kind)
-                .bind::<Text, _>(r.last_name.clone())
-                .bind::<Text, _>(r.first_name.clone())
-                .bind::<Nullable<Text>, _>(r.middle_name.clone())
-                .bind::<Text, _>(r.search_key.clone())
-                .bind::<Nullable<Date>, _>(r.birth_date)
-                .bind::<Nullable<Integer>, _>(r.birth_year)
-                .bind::<Nullable<Integer>, _>(r.grade)
-                .bind::<Nullable<Text>, _>(r.class_letter.clone())
-                .bind::<Nullable<Text>, _>(r.phone.clone())
-                .bind::<Nullable<Text>, _>(r.email.clone())
-                .bind::<Nullable<Text>, _>(r.notes.clone())
-                .bind::<Timestamp, _>($now)
-                .bind::<Timestamp, _>($now);
-        }
-        q
-    }};
+/// The rows as one multi-row INSERT, bound by reference rather than copied cell by cell into the
+/// statement. The timestamps go in as text, formatted once for all the rows, the way diesel
+/// writes a `Timestamp` to SQLite (`%F %T%.f`), so they read back the same.
+fn sqlite_insert<'a>(school_id: i64, rows: &'a [NewRow], now: &'a str) -> BoxedSqlQuery<'a, Sqlite, SqlQuery> {
+    let sql = format!("{COLUMNS}{} RETURNING id", placeholders(rows.len(), 16));
+    let mut q = diesel::sql_query(sql).into_boxed::<Sqlite>();
+    for r in rows {
+        q = q
+            .bind::<BigInt, _>(school_id)
+            .bind::<Nullable<Text>, _>(r.external_id.as_deref())
+            .bind::<Text, _>(r.kind)
+            .bind::<Text, _>(r.last_name.as_str())
+            .bind::<Text, _>(r.first_name.as_str())
+            .bind::<Nullable<Text>, _>(r.middle_name.as_deref())
+            .bind::<Text, _>(r.search_key.as_str())
+            .bind::<Nullable<Date>, _>(r.birth_date)
+            .bind::<Nullable<Integer>, _>(r.birth_year)
+            .bind::<Nullable<Integer>, _>(r.grade)
+            .bind::<Nullable<Text>, _>(r.class_letter.as_deref())
+            .bind::<Nullable<Text>, _>(r.phone.as_deref())
+            .bind::<Nullable<Text>, _>(r.email.as_deref())
+            .bind::<Nullable<Text>, _>(r.notes.as_deref())
+            .bind::<Text, _>(now)
+            .bind::<Text, _>(now);
+    }
+    q
 }
 
 /// Inserts the rows and returns their ids in the order given (SQLite returns the rows of one
@@ -93,8 +97,8 @@ pub fn insert_participants(conn: &mut DbConnection, school_id: i64, rows: &[NewR
     }
     let ids: Vec<Id> = match conn {
         DbConnection::Sqlite(c) => {
-            let sql = format!("{COLUMNS}{} RETURNING id", placeholders(rows.len(), 16));
-            bind_participants!(diesel::sql_query(sql).into_boxed::<diesel::sqlite::Sqlite>(), school_id, rows, now).load(c)?
+            let now = now.format("%F %T%.f").to_string();
+            sqlite_insert(school_id, rows, &now).load(c)?
         }
         DbConnection::Postgresql(c) => return copy_participants(c, school_id, rows, now),
     };
