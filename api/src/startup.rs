@@ -16,7 +16,7 @@ use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::auth::{self, AuthConfig};
+use crate::auth::{self, AuthConfig, PrincipalCache};
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::ApiError;
@@ -231,6 +231,7 @@ impl Application {
     pub fn build(config: &Config, db: Db) -> anyhow::Result<Self> {
         let secret = config.resolve_jwt_secret()?;
         let auth = web::Data::new(AuthConfig::new(&secret, config.access_ttl, config.refresh_ttl));
+        let principals = web::Data::new(PrincipalCache::default());
         let listener = TcpListener::bind(&config.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr()?.port();
         let metrics = PrometheusMetricsBuilder::new("nastavnik")
@@ -243,8 +244,12 @@ impl Application {
         // One limiter for all workers: a quota per worker would multiply it by their number.
         let limit = web::Data::new(PublicLimit::new(config.public_requests_per_minute, config.trusted_proxies.clone()));
         let proxies = web::Data::new(config.trusted_proxies.clone());
-        let server = HttpServer::new(move || app(db.clone(), auth.clone(), progress.clone(), (limit.clone(), proxies.clone()), metrics.clone(), static_dir.clone()))
+        let server = HttpServer::new(move || app(db.clone(), (auth.clone(), principals.clone()), progress.clone(), (limit.clone(), proxies.clone()), metrics.clone(), static_dir.clone()))
             .workers(config.workers)
+            // Database work runs on these threads and waits for one of the pool's connections:
+            // threads beyond the pool only wait, each with its stack and malloc arena. A few more
+            // than the pool leave room for password hashing and reading uploads.
+            .worker_max_blocking_threads(config.pool_size as usize + 4)
             .shutdown_timeout(15)
             .disable_signals()
             .listen(listener)?
@@ -313,7 +318,7 @@ pub fn open_database(config: &Config) -> anyhow::Result<Db> {
 
 fn app(
     db: web::Data<Db>,
-    auth: web::Data<AuthConfig>,
+    (auth, principals): (web::Data<AuthConfig>, web::Data<PrincipalCache>),
     progress: web::Data<Progress>,
     (limit, proxies): (web::Data<PublicLimit>, web::Data<TrustedProxies>),
     metrics: PrometheusMetrics,
@@ -332,6 +337,7 @@ fn app(
         .openapi(ApiDoc::openapi())
         .app_data(db)
         .app_data(auth)
+        .app_data(principals)
         .app_data(progress)
         .app_data(limit)
         .app_data(proxies)

@@ -12,6 +12,7 @@ on_both!(
     plans_and_support_for_the_unmatched_prove_stage_5,
     withdrawn_consent_takes_a_child_out_of_the_group,
     reading_pairs_is_audited_for_their_minors,
+    many_reads_at_once_each_leave_their_entry,
 );
 
 /// A programme with ready mentors and mentees in the base, all children with consent.
@@ -285,4 +286,34 @@ async fn reading_pairs_is_audited_for_their_minors(app: TestApp) {
     for actor in [format!("user:{curator_id}"), format!("user:{psychologist_id}")] {
         assert!(by_pairs.contains(&actor), "no entry for {actor}: {}", trail.body);
     }
+}
+
+/// The entries of many reads are written together: still every answer, the moment it arrives,
+/// has its own entry in the trail.
+async fn many_reads_at_once_each_leave_their_entry(app: TestApp) {
+    const READS: usize = 16;
+    let b = base(&app, &[mentor(10, 1)], &[mentee(6)]).await;
+    let made = make_pair(&app, &b, b.mentors[0], &b.mentees).await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let child = made.body["mentees"][0]["participant_id"].as_i64().unwrap_or(0);
+    let director = app.login("director").await;
+    let curator_id = app.get("me", &b.curator).await.id();
+    let trail = format!("organizations/{}/audit?participant_id={child}&limit=500", b.school);
+    let reads_in = |trail: &Answer| {
+        trail.body["items"]
+            .as_array()
+            .map_or(0, |items| items.iter().filter(|e| e["detail"] == "pairs" && e["action"] == "read" && e["actor"] == format!("user:{curator_id}")).count())
+    };
+    let before = reads_in(&app.get(&trail, &director).await);
+
+    let (list, pair) = (app.url(&format!("programs/{}/pairs", b.programme)), app.url(&format!("pairs/{}", made.id())));
+    let mut reads = tokio::task::JoinSet::new();
+    for i in 0..READS {
+        let (client, url, token) = (app.client.clone(), if i % 2 == 0 { list.clone() } else { pair.clone() }, b.curator.clone());
+        reads.spawn(async move { client.get(url).bearer_auth(token).send().await.map(|r| r.status().as_u16()) });
+    }
+    while let Some(read) = reads.join_next().await {
+        assert!(matches!(read, Ok(Ok(200))), "{read:?}");
+    }
+    assert_eq!(reads_in(&app.get(&trail, &director).await), before + READS, "one entry per read answered");
 }

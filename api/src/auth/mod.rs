@@ -5,6 +5,7 @@ pub mod jwt;
 pub mod password;
 pub mod policy;
 pub mod principal;
+pub mod principal_cache;
 mod rate_limit;
 mod refresh;
 pub mod roles;
@@ -14,6 +15,7 @@ pub mod secrets;
 pub use jwt::AuthConfig;
 pub use policy::Action;
 pub use principal::Principal;
+pub use principal_cache::PrincipalCache;
 pub use roles::Role;
 
 /// A fresh signing secret for installations that did not configure one.

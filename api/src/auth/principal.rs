@@ -7,7 +7,7 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
 use diesel::prelude::*;
 
 use super::api_tokens::{self, Scope};
-use super::{AuthConfig, Role};
+use super::{AuthConfig, PrincipalCache, Role};
 use crate::db::schema::{memberships, organizations, users};
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
@@ -76,6 +76,7 @@ impl FromRequest for Principal {
         let token = bearer(req);
         let db = req.app_data::<web::Data<Db>>().cloned();
         let config = req.app_data::<web::Data<AuthConfig>>().cloned();
+        let cache = req.app_data::<web::Data<PrincipalCache>>().cloned();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(config)) = (db, config) else {
@@ -85,12 +86,22 @@ impl FromRequest for Principal {
                 return db.run(move |conn| api_tokens::authenticate(conn, &token)).await;
             }
             let user_id = config.verify_access(&token)?;
-            db.run(move |conn| load_user(conn, user_id)).await
+            let Some(cache) = cache else {
+                return db.run(move |conn| load_user(conn, user_id)).await;
+            };
+            let ticket = match cache.get(user_id) {
+                Ok(principal) => return Ok(principal),
+                Err(ticket) => ticket,
+            };
+            let principal = db.run(move |conn| load_user(conn, user_id)).await?;
+            cache.keep(user_id, &principal, ticket);
+            Ok(principal)
         })
     }
 }
 
-/// A user's principal; a deactivated or deleted user is refused at once, not at token expiry.
+/// A user's principal; a deactivated or deleted user is refused at once, not at token expiry
+/// (`principal_cache` says how soon a change made elsewhere is seen).
 fn load_user(conn: &mut DbConnection, user_id: i64) -> Result<Principal, ApiError> {
     let user: Option<(bool, bool)> = users::table
         .find(user_id)

@@ -1,3 +1,4 @@
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use actix_web::web;
@@ -5,6 +6,7 @@ use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionMa
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, Pool, R2D2Connection};
 
+use super::group_commit::{GroupCommit, Work};
 use crate::error::ApiError;
 
 /// A connection to whichever database this installation runs on.
@@ -108,6 +110,8 @@ impl ManageConnection for ConnectionManager {
 pub struct Db {
     pool: Pool<ConnectionManager>,
     backend: Backend,
+    /// Started on first use: the command line never needs it.
+    group: Arc<OnceLock<Result<GroupCommit, String>>>,
 }
 
 impl Db {
@@ -121,10 +125,14 @@ impl Db {
         }
         let pool = Pool::builder()
             .max_size(size)
+            // A PostgreSQL connection can break while it sits in the pool (a restarted server), so
+            // it is pinged before use; a SQLite connection is a file handle, and a ping per
+            // request would be pure cost.
+            .test_on_check_out(url.backend() == Backend::Postgres)
             .connection_timeout(Duration::from_secs(10))
             .build(ConnectionManager { url: url.clone() })
             .map_err(|e| format!("cannot connect to the database: {e}"))?;
-        Ok(Self { pool, backend: url.backend() })
+        Ok(Self { pool, backend: url.backend(), group: Arc::default() })
     }
 
     pub fn backend(&self) -> Backend {
@@ -157,6 +165,16 @@ impl Db {
         T: Send + 'static,
     {
         self.run(move |conn| transaction(conn, f)).await
+    }
+
+    /// A small write committed together with other requests' (see `group_commit`): returns once
+    /// it is durable. For writes that need no answer but "done", such as the audit entry of a read.
+    pub async fn write_grouped(&self, work: Work) -> Result<(), ApiError> {
+        let group = self.group.get_or_init(|| GroupCommit::start(self.pool.clone()));
+        match group {
+            Ok(group) => group.commit(work).await,
+            Err(e) => Err(ApiError::Internal(anyhow::anyhow!(e.clone()))),
+        }
     }
 }
 

@@ -14,19 +14,31 @@ const MAX_DEPTH: usize = 8;
 
 /// The organisation and its ancestors, itself first; 404 if it does not exist.
 pub fn ancestry(conn: &mut DbConnection, id: i64) -> Result<Vec<i64>, ApiError> {
-    let mut chain = Vec::with_capacity(3);
-    let mut current = Some(id);
-    while let Some(org) = current {
-        if chain.len() >= MAX_DEPTH || chain.contains(&org) {
+    // One recursive query rather than one per level: every authorized request asks for it.
+    #[derive(QueryableByName)]
+    struct Link {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+    }
+    let links: Vec<Link> = diesel::sql_query(format!(
+        "WITH RECURSIVE chain (id, parent_id, depth) AS ( \
+           SELECT id, parent_id, 1 FROM organizations WHERE id = $1 \
+           UNION ALL \
+           SELECT o.id, o.parent_id, chain.depth + 1 FROM organizations o JOIN chain ON o.id = chain.parent_id \
+           WHERE chain.depth < {MAX_DEPTH}) \
+         SELECT id FROM chain ORDER BY depth"
+    ))
+    .bind::<diesel::sql_types::BigInt, _>(id)
+    .load(conn)?;
+    if links.is_empty() {
+        return Err(ApiError::not_found(format!("organisation {id}")));
+    }
+    let mut chain = Vec::with_capacity(links.len());
+    for link in links {
+        if chain.contains(&link.id) {
             break;
         }
-        let parent: Option<Option<i64>> =
-            organizations::table.find(org).select(organizations::parent_id).first(conn).optional()?;
-        let Some(parent) = parent else {
-            return Err(ApiError::not_found(format!("organisation {id}")));
-        };
-        chain.push(org);
-        current = parent;
+        chain.push(link.id);
     }
     Ok(chain)
 }

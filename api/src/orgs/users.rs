@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::dto::{Membership, NewMembership, NewUser, User, UserFilter, UserPatch};
 use super::store::{UserRow, contains_pattern, load_organization, load_user, memberships_of, reachable, search_key, to_users, with_descendants};
 use crate::auth::policy::{Decision, authorize};
-use crate::auth::{Action, Principal, password};
+use crate::auth::{Action, Principal, PrincipalCache, password};
 use crate::db::schema::{memberships, refresh_tokens, users};
 use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
@@ -209,7 +209,7 @@ pub async fn get_user(db: web::Data<Db>, principal: Principal, id: web::Path<i64
     security(("bearer" = []))
 )]
 #[patch("/users/{id}")]
-pub async fn update_user(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, if_match: IfMatch, body: ValidJson<UserPatch>) -> Result<HttpResponse, ApiError> {
+pub async fn update_user(db: web::Data<Db>, principals: web::Data<PrincipalCache>, principal: Principal, id: web::Path<i64>, if_match: IfMatch, body: ValidJson<UserPatch>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let patch = body.0;
     let new_hash = match patch.password.clone() {
@@ -249,6 +249,7 @@ pub async fn update_user(db: web::Data<Db>, principal: Principal, id: web::Path<
             load_user(conn, id)
         })
         .await?;
+    principals.forget_all();
     Ok(ok_with_etag(&user))
 }
 
@@ -265,7 +266,7 @@ pub async fn update_user(db: web::Data<Db>, principal: Principal, id: web::Path<
     security(("bearer" = []))
 )]
 #[post("/users/{id}/memberships")]
-pub async fn add_membership(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, body: ValidJson<NewMembership>) -> Result<HttpResponse, ApiError> {
+pub async fn add_membership(db: web::Data<Db>, principals: web::Data<PrincipalCache>, principal: Principal, id: web::Path<i64>, body: ValidJson<NewMembership>) -> Result<HttpResponse, ApiError> {
     let user_id = id.into_inner();
     let m = body.0;
     let membership = db
@@ -278,6 +279,7 @@ pub async fn add_membership(db: web::Data<Db>, principal: Principal, id: web::Pa
             memberships_of(conn, &[user_id])?.into_iter().find(|m| m.id == id).ok_or_else(|| ApiError::not_found("membership"))
         })
         .await?;
+    principals.forget_all();
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/memberships/{}", membership.id)))
         .json(membership))
@@ -291,7 +293,7 @@ pub async fn add_membership(db: web::Data<Db>, principal: Principal, id: web::Pa
     security(("bearer" = []))
 )]
 #[delete("/memberships/{id}")]
-pub async fn remove_membership(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn remove_membership(db: web::Data<Db>, principals: web::Data<PrincipalCache>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     db.write(move |conn| {
         let org: Option<i64> = memberships::table.find(id).select(memberships::organization_id).first(conn).optional()?;
@@ -302,5 +304,6 @@ pub async fn remove_membership(db: web::Data<Db>, principal: Principal, id: web:
         Ok(())
     })
     .await?;
+    principals.forget_all();
     Ok(HttpResponse::NoContent().finish())
 }

@@ -14,7 +14,7 @@ use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::etag_value;
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson};
-use crate::participants::audit::record;
+use crate::participants::audit::{ReadEntries, record};
 use crate::participants::routes::require_consent;
 use crate::participants::store::{load_participant, sees_sensitive};
 use crate::programs::store::{program_scope, school_today};
@@ -85,8 +85,8 @@ fn check_categories(categories: &[MenteeCategory]) -> Result<(), ApiError> {
 pub async fn list_mentees(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, query: web::Query<PageQuery>) -> Result<web::Json<Paginated<Mentee>>, ApiError> {
     let page = query.page()?;
     let program_id = id.into_inner();
-    let (items, next_cursor) = db
-        .write(move |conn| {
+    let (items, next_cursor, audit) = db
+        .run(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             let rows: Vec<Row> = pm::table
                 .filter(pm::program_id.eq(program_id))
@@ -99,10 +99,11 @@ pub async fn list_mentees(db: web::Data<Db>, principal: Principal, id: web::Path
             let ids: Vec<i64> = paged.items.iter().map(|r| r.participant_id).collect();
             let show = sees_sensitive(conn, &principal, scope.school_id)?;
             let people = enrolled_people(conn, &ids, scope.school_id, show)?;
-            record(conn, &principal, scope.school_id, "list", &people.minors(), Some("mentee base"))?;
-            Ok((to_mentees(paged.items, &people)?, paged.next_cursor))
+            let audit = ReadEntries::new(&principal, scope.school_id, "list", people.minors(), Some("mentee base"));
+            Ok((to_mentees(paged.items, &people)?, paged.next_cursor, audit))
         })
         .await?;
+    audit.write(&db).await?;
     Ok(web::Json(Paginated { items, next_cursor }))
 }
 

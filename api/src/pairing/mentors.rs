@@ -15,7 +15,7 @@ use crate::db::{Db, DbConnection};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::etag_value;
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson};
-use crate::participants::audit::record;
+use crate::participants::audit::{ReadEntries, record};
 use crate::participants::dto::ParticipantKind;
 use crate::participants::routes::require_consent;
 use crate::participants::store::load_participant;
@@ -104,8 +104,8 @@ pub fn all_mentors(conn: &mut DbConnection, program_id: i64, school_id: i64) -> 
 pub async fn list_mentors(db: web::Data<Db>, principal: Principal, id: web::Path<i64>, query: web::Query<PageQuery>) -> Result<web::Json<Paginated<Mentor>>, ApiError> {
     let page = query.page()?;
     let program_id = id.into_inner();
-    let (items, next_cursor) = db
-        .write(move |conn| {
+    let (items, next_cursor, audit) = db
+        .run(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             let rows: Vec<Row> = pm::table
                 .filter(pm::program_id.eq(program_id))
@@ -117,10 +117,11 @@ pub async fn list_mentors(db: web::Data<Db>, principal: Principal, id: web::Path
             let paged = Paginated::from_rows(rows, page, |r| r.id, |r| r);
             let ids: Vec<i64> = paged.items.iter().map(|r| r.participant_id).collect();
             let people = enrolled_people(conn, &ids, scope.school_id, false)?;
-            record(conn, &principal, scope.school_id, "list", &people.minors(), Some("mentor base"))?;
-            Ok((to_mentors(paged.items, &people)?, paged.next_cursor))
+            let audit = ReadEntries::new(&principal, scope.school_id, "list", people.minors(), Some("mentor base"));
+            Ok((to_mentors(paged.items, &people)?, paged.next_cursor, audit))
         })
         .await?;
+    audit.write(&db).await?;
     Ok(web::Json(Paginated { items, next_cursor }))
 }
 

@@ -22,6 +22,32 @@ pub fn record(conn: &mut DbConnection, principal: &Principal, school_id: i64, ac
     record_many(conn, school_id, &principal.key(), action, ids, detail, Utc::now().naive_utc())
 }
 
+/// The entries of a read, written after it by group commit (`Db::write_grouped`): a read takes no
+/// write lock of its own, and many reads' entries share one fsync. The caller answers only after
+/// `write` returns, so an answer that showed minors' records always has its entries on disk.
+#[must_use = "the entries are written only by `write`"]
+pub struct ReadEntries {
+    school_id: i64,
+    actor: String,
+    action: &'static str,
+    ids: Vec<i64>,
+    detail: Option<&'static str>,
+    at: NaiveDateTime,
+}
+
+impl ReadEntries {
+    pub fn new(principal: &Principal, school_id: i64, action: &'static str, ids: Vec<i64>, detail: Option<&'static str>) -> Self {
+        Self { school_id, actor: principal.key(), action, ids, detail, at: Utc::now().naive_utc() }
+    }
+
+    pub async fn write(self, db: &Db) -> Result<(), ApiError> {
+        if self.ids.is_empty() {
+            return Ok(());
+        }
+        db.write_grouped(Box::new(move |conn| record_many(conn, self.school_id, &self.actor, self.action, &self.ids, self.detail, self.at))).await
+    }
+}
+
 /// Entries for many records in few statements: a list of a whole base, a matching run or an
 /// import names thousands of children, and one INSERT each would cost more than the work itself.
 pub fn record_many(conn: &mut DbConnection, school_id: i64, actor: &str, action: &str, ids: &[i64], detail: Option<&str>, at: NaiveDateTime) -> Result<(), ApiError> {

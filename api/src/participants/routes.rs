@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, delete, get, http::header, patch, post, web};
 use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
 
-use super::audit::record;
+use super::audit::{ReadEntries, record};
 use super::dto::{NewParticipant, Participant, ParticipantFilter, ParticipantPatch};
 use super::store::{ParticipantRow, consented, erase, load_participant, participant_school, search_key, sees_sensitive, to_participants};
 use crate::auth::policy::authorize;
@@ -45,10 +45,13 @@ pub fn check_participant(conn: &mut DbConnection, school_id: i64, id: i64, birth
     Ok(())
 }
 
-/// Audits the minors among the records shown.
+fn minors_among(shown: &[Participant]) -> Vec<i64> {
+    shown.iter().filter(|p| p.is_minor && !p.erased).map(|p| p.id).collect()
+}
+
+/// Audits the minors among the records changed, in the change's transaction.
 fn audit_minors(conn: &mut DbConnection, principal: &Principal, school_id: i64, shown: &[Participant], action: &str) -> Result<(), ApiError> {
-    let minors: Vec<i64> = shown.iter().filter(|p| p.is_minor && !p.erased).map(|p| p.id).collect();
-    record(conn, principal, school_id, action, &minors, None)
+    record(conn, principal, school_id, action, &minors_among(shown), None)
 }
 
 #[utoipa::path(
@@ -70,8 +73,8 @@ pub async fn list_participants(
     let page = query.page()?;
     let school_id = school_id.into_inner();
     let f = filter.into_inner();
-    let (items, next_cursor) = db
-        .write(move |conn| {
+    let (items, next_cursor, audit) = db
+        .run(move |conn| {
             authorize(conn, &principal, Action::ViewParticipants, school_id)?;
             let mut q = p::table
                 .filter(p::school_id.eq(school_id))
@@ -104,10 +107,11 @@ pub async fn list_participants(
             let today = school_today(conn, school_id)?;
             let show = sees_sensitive(conn, &principal, school_id)?;
             let items = to_participants(conn, paged.items, show, today)?;
-            audit_minors(conn, &principal, school_id, &items, "list")?;
-            Ok((items, paged.next_cursor))
+            let audit = ReadEntries::new(&principal, school_id, "list", minors_among(&items), None);
+            Ok((items, paged.next_cursor, audit))
         })
         .await?;
+    audit.write(&db).await?;
     Ok(web::Json(Paginated { items, next_cursor }))
 }
 
@@ -186,16 +190,17 @@ pub async fn create_participant(db: web::Data<Db>, principal: Principal, school_
 #[get("/participants/{id}")]
 pub async fn get_participant(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let participant = db
-        .write(move |conn| {
+    let (participant, audit) = db
+        .run(move |conn| {
             let school_id = participant_school(conn, &principal, Action::ViewParticipants, id)?;
             let today = school_today(conn, school_id)?;
             let show = sees_sensitive(conn, &principal, school_id)?;
             let found = load_participant(conn, id, show, today)?;
-            audit_minors(conn, &principal, school_id, std::slice::from_ref(&found), "read")?;
-            Ok(found)
+            let audit = ReadEntries::new(&principal, school_id, "read", minors_among(std::slice::from_ref(&found)), None);
+            Ok((found, audit))
         })
         .await?;
+    audit.write(&db).await?;
     Ok(ok_with_etag(&participant))
 }
 

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, get, http::header, patch, post, web};
 use chrono::Utc;
 use diesel::prelude::*;
 
-use super::store::{Creation, PairRow, audit_read, change_status, create, load_pair, program_of, to_pairs};
+use super::store::{Creation, PairRow, audit_read, change_status, create, load_pair, program_of, shown_pair, shown_pairs, to_pairs};
 use super::{MyPair, MyPairList, NewPair, Pair, PairCompletion, PairFilter, PairPatch, PairStatus};
 use crate::meetings::MemberRole;
 use crate::auth::{Action, Principal};
@@ -37,7 +37,7 @@ pub async fn list_pairs(db: web::Data<Db>, principal: Principal, id: web::Path<i
     let page = query.page()?;
     let program_id = id.into_inner();
     let status = filter.status.map(|s| to_text(&s)).transpose()?;
-    let (items, next_cursor) = db
+    let (items, next_cursor, audit) = db
         .run(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             let mut q = pairs::table.filter(pairs::program_id.eq(program_id)).filter(pairs::id.gt(page.after)).into_boxed();
@@ -46,11 +46,11 @@ pub async fn list_pairs(db: web::Data<Db>, principal: Principal, id: web::Path<i
             }
             let rows: Vec<PairRow> = q.order(pairs::id).limit(page.limit + 1).select(PairRow::as_select()).load(conn)?;
             let paged = Paginated::from_rows(rows, page, |r| r.id, |r| r);
-            let shown = to_pairs(conn, paged.items, scope.school_id)?;
-            audit_read(conn, &principal, scope.school_id, &shown)?;
-            Ok((shown, paged.next_cursor))
+            let (shown, minors) = shown_pairs(conn, paged.items, scope.school_id)?;
+            Ok((shown, paged.next_cursor, audit_read(&principal, scope.school_id, minors)))
         })
         .await?;
+    audit.write(&db).await?;
     Ok(web::Json(Paginated { items, next_cursor }))
 }
 
@@ -123,14 +123,14 @@ pub fn pair_scope(conn: &mut crate::db::DbConnection, principal: &Principal, act
 #[get("/pairs/{id}")]
 pub async fn get_pair(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let pair = db
+    let (pair, audit) = db
         .run(move |conn| {
             let access = crate::meetings::access::pair_access(conn, &principal, id, false)?;
-            let pair = load_pair(conn, id, access.school_id)?;
-            audit_read(conn, &principal, access.school_id, std::slice::from_ref(&pair))?;
-            Ok(pair)
+            let (pair, minors) = shown_pair(conn, id, access.school_id)?;
+            Ok((pair, audit_read(&principal, access.school_id, minors)))
         })
         .await?;
+    audit.write(&db).await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, pair.etag.clone())).json(pair))
 }
 

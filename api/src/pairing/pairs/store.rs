@@ -16,6 +16,7 @@ use crate::http::etag::etag_value;
 use crate::pairing::forms::{grades_fit, mentee_kinds, mentor_kinds};
 use crate::pairing::matching::RoleModel;
 use crate::pairing::people::Roster;
+use crate::participants::audit::ReadEntries;
 use crate::participants::dto::ParticipantKind;
 use crate::participants::routes::require_consent;
 use crate::participants::store::load_participant;
@@ -48,6 +49,11 @@ pub fn program_of(conn: &mut DbConnection, pair_id: i64) -> Result<i64, ApiError
 
 /// Pairs with their people, order and history, in the order of `rows`.
 pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> Result<Vec<Pair>, ApiError> {
+    Ok(shown_pairs(conn, rows, school_id)?.0)
+}
+
+/// `to_pairs` and the minors they name, for the audit trail of a read.
+pub fn shown_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> Result<(Vec<Pair>, Vec<i64>), ApiError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mentor_ids: Vec<i64> = rows.iter().map(|r| r.mentor_id).collect();
     let members: Vec<(i64, i64)> =
@@ -66,7 +72,8 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
     let user_ids: Vec<i64> = history.iter().filter_map(|h| h.4.strip_prefix("user:").and_then(|id| id.parse().ok())).collect();
     let names: Vec<(i64, String)> = users::table.filter(users::id.eq_any(&user_ids)).select((users::id, users::full_name)).load(conn)?;
     let actor_name = |actor: &str| actor.strip_prefix("user:").and_then(|id| id.parse::<i64>().ok()).and_then(|id| names.iter().find(|n| n.0 == id)).map(|n| n.1.clone());
-    rows.into_iter()
+    let pairs = rows
+        .into_iter()
         .map(|r| {
             let in_pair: Vec<PairPerson> = members.iter().filter(|m| m.0 == r.id).map(|m| roster.mentee(m.1)).collect();
             Ok(Pair {
@@ -102,20 +109,26 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
                 updated_at: r.updated_at.and_utc(),
             })
         })
-        .collect()
+        .collect::<Result<_, ApiError>>()?;
+    Ok((pairs, roster.minors()))
 }
 
-/// Writes the audit entry for reading these pairs: they show their minors' names and classes.
-pub fn audit_read(conn: &mut DbConnection, principal: &crate::auth::Principal, school_id: i64, shown: &[Pair]) -> Result<(), ApiError> {
-    let people: Vec<i64> = shown.iter().flat_map(|p| std::iter::once(&p.mentor).chain(&p.mentees)).map(|p| p.participant_id).collect();
-    let minors = crate::pairing::people::enrolled_people(conn, &people, school_id, false)?.minors();
-    crate::participants::audit::record(conn, principal, school_id, "read", &minors, Some("pairs"))
+/// The audit entries for reading pairs: they show their minors' names and classes.
+pub fn audit_read(principal: &crate::auth::Principal, school_id: i64, minors: Vec<i64>) -> ReadEntries {
+    ReadEntries::new(principal, school_id, "read", minors, Some("pairs"))
+}
+
+/// A pair and the minors it names, or 404.
+pub fn shown_pair(conn: &mut DbConnection, id: i64, school_id: i64) -> Result<(Pair, Vec<i64>), ApiError> {
+    let row = pairs::table.find(id).select(PairRow::as_select()).first(conn).optional()?;
+    let row = row.ok_or_else(|| ApiError::not_found(format!("pair {id}")))?;
+    let (mut shown, minors) = shown_pairs(conn, vec![row], school_id)?;
+    let pair = shown.pop().ok_or_else(|| ApiError::not_found(format!("pair {id}")))?;
+    Ok((pair, minors))
 }
 
 pub fn load_pair(conn: &mut DbConnection, id: i64, school_id: i64) -> Result<Pair, ApiError> {
-    let row = pairs::table.find(id).select(PairRow::as_select()).first(conn).optional()?;
-    let row = row.ok_or_else(|| ApiError::not_found(format!("pair {id}")))?;
-    to_pairs(conn, vec![row], school_id)?.pop().ok_or_else(|| ApiError::not_found(format!("pair {id}")))
+    Ok(shown_pair(conn, id, school_id)?.0)
 }
 
 /// What a new pair or group needs, whether made by hand or accepted from a matching run.
