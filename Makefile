@@ -27,7 +27,7 @@ help:
 	@echo "make frontend  install the SPA's packages if needed and build frontend/dist"
 	@echo "make openapi   regenerate openapi.yaml from the code, then the SPA's API types"
 	@echo "make test      everything CI runs: SPA checks, unit, black-box on SQLite and PostgreSQL, browser"
-	@echo "make bench     load figures of the release server (throughput ratios, p99 at fixed rates, a write mix, a soak, peak RSS), import speed, the matching engine against its targets and SciPy, the regional dashboard and a region of 500 schools on both databases"
+	@echo "make bench     load figures of the release server (throughput ratios, p99 at fixed rates, a write mix, a soak, peak RSS), import speed, how many instances one PostgreSQL serves, the matching engine against its targets and SciPy, the regional dashboard and a region of 500 schools on both databases"
 	@echo "make deny      the dependency audit: licences, sources, bans, and advisories when reachable (deny.toml)"
 	@echo "make fuzz      schemathesis over every operation of openapi.yaml as the school and the institute (>= 10 000 requests): no 5xx, nothing off the spec"
 	@echo "make clean     remove build output (keeps data/ and frontend/node_modules)"
@@ -72,6 +72,7 @@ bench:
 	$(CARGO) build --release -p nastavnik
 	scripts/bench.sh
 	scripts/test-postgres.sh scripts/bench-import.py
+	scripts/test-postgres.sh scripts/bench-instances.sh
 	$(CARGO) bench -p nastavnik --bench matching
 	python3 bench/matching_vs_scipy.py
 	$(CARGO) run -q --release -p nastavnik --example impact_speed

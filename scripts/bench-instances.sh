@@ -41,6 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+export PGOPTIONS="-c client_min_messages=warning" # no NOTICE when there is nothing to drop
 psql -q "$server" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null
 psql -q "$server" -c "CREATE DATABASE $database" >/dev/null
 port=$(free_port)
