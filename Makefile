@@ -40,7 +40,7 @@ frontend: $(NODE_MODULES)
 	$(NPM) --prefix $(FRONTEND) run build
 
 run: frontend
-	$(CARGO) run --release -p nastavnik -- serve --demo
+	MALLOC_ARENA_MAX=2 $(CARGO) run --release -p nastavnik -- serve --demo
 
 # Through a temp file: a failing build must not leave an empty openapi.yaml behind.
 openapi: $(NODE_MODULES)

@@ -17,7 +17,8 @@
 #   BENCH_SOAK_SECONDS=60 scripts/bench.sh    a quick look; 0 skips the soak
 #
 # BENCH_SECONDS (10), BENCH_CONNECTIONS (32, wrk), BENCH_RATE (1000), BENCH_WRITE_RATE (200),
-# BENCH_SOAK_SECONDS (600), BENCH_SOAK_RATE (100), NASTAVNIK_BIN (target/release/nastavnik).
+# BENCH_SOAK_SECONDS (600), BENCH_SOAK_RATE (100), NASTAVNIK_BIN (target/release/nastavnik),
+# BENCH_ARENAS (default: glibc's own number of malloc arenas instead of the 2 the Dockerfile sets).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=scripts/lib.sh
@@ -68,7 +69,10 @@ url=http://127.0.0.1:$port
 # Request logging at `info` would put a log write in every request; the figures should measure the
 # service, so logs stay at `warn` unless NASTAVNIK_LOG says otherwise. The token lives through the soak.
 # The survey answers of the write mix come from one address: the public pages' per-address quota is off.
-env -u DATABASE_URL \
+# glibc's arenas as the Dockerfile and `make run` set them; BENCH_ARENAS=default measures glibc's own.
+arenas=(MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}")
+[[ ${BENCH_ARENAS:-} == default ]] && arenas=(-u MALLOC_ARENA_MAX)
+env -u DATABASE_URL "${arenas[@]}" \
   NASTAVNIK_DATA_DIR="$data" \
   NASTAVNIK_LOG="${NASTAVNIK_LOG:-warn}" \
   NASTAVNIK_ACCESS_TOKEN_TTL_SECONDS=86400 \
