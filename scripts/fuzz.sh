@@ -54,8 +54,9 @@ die() {
 
 [[ -x $bin ]] || die "$bin is missing; build it first: cargo build -p nastavnik"
 
-# The venv is reused while it was installed from the current requirements file.
-if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
+# The venv is reused while it was installed from the current requirements file and still runs:
+# a venv copied or moved with its target folder points at a python that is no longer there.
+if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null || ! "$venv/bin/st" --version >/dev/null 2>&1; then
   echo "fuzz: installing schemathesis into $venv"
   rm -rf "$venv"
   python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
