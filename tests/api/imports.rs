@@ -225,7 +225,17 @@ async fn the_institute_imports_schools_and_contingents(app: TestApp) {
 on_both!(an_import_killed_midway_leaves_the_base_as_it_was);
 
 /// Starts the real binary on the test database; returns it and its base URL.
-fn serve(app: &TestApp) -> (std::process::Child, String) {
+/// The real binary, killed when dropped: a failing assertion must not leave it running.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(app: &TestApp) -> (Server, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port");
     let child = std::process::Command::new(crate::cli::binary())
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
@@ -238,7 +248,7 @@ fn serve(app: &TestApp) -> (std::process::Child, String) {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("start nastavnik");
-    (child, format!("http://127.0.0.1:{port}"))
+    (Server(child), format!("http://127.0.0.1:{port}"))
 }
 
 async fn ready(app: &TestApp, base: &str) {
@@ -302,18 +312,17 @@ async fn an_import_killed_midway_leaves_the_base_as_it_was(app: TestApp) {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     let id = caught.expect("the import never reported progress");
-    server.kill().expect("SIGKILL");
-    server.wait().expect("reaped");
+    server.0.kill().expect("SIGKILL");
+    server.0.wait().expect("reaped");
     assert_eq!(app.count("participants"), before, "nothing of the cut-off import is in the base");
     assert_eq!(grade_of(&app, "K-0"), 1, "nor any of its changes");
-    let (mut again, base) = serve(&app);
+    let (again, base) = serve(&app);
     ready(&app, &base).await;
     assert!(pending.await.expect("the upload task").is_err(), "the upload got no answer from a killed server");
     let after: Value = app.client.get(format!("{base}/api/v1/import-jobs/{id}")).bearer_auth(&curator).send().await.expect("job").json().await.expect("json");
     assert_eq!(after["status"], "failed", "{after}");
     assert!(after["failure"].as_str().unwrap_or("").contains("stopped"));
-    again.kill().ok();
-    again.wait().ok();
+    drop(again);
     if app.backend == nastavnik_tests::Backend::Sqlite {
         use diesel::{QueryableByName, RunQueryDsl};
         #[derive(QueryableByName)]
