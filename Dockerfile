@@ -17,6 +17,7 @@ WORKDIR /src
 # Both workspace members must be present for cargo to read the workspace; the migrations are
 # embedded into the binary at compile time.
 COPY Cargo.toml Cargo.lock ./
+COPY .cargo .cargo
 COPY api api
 COPY tests tests
 COPY migrations migrations

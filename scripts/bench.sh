@@ -3,7 +3,7 @@
 # other processes over loopback and printed in one run, with the goals beside them at the end:
 #   1. requests/s of GET /healthz, of an authenticated GET /api/v1/me and of an authenticated list
 #      (the demo programme's pairs), each for BENCH_SECONDS with wrk, as ratios to /healthz;
-#   2. the list's p50 and p99 at a fixed BENCH_RATE, with hey;
+#   2. the list's p50 and p99 at a fixed BENCH_RATE, requests evenly spaced (wrk, scripts/paced.lua);
 #   3. a write-heavy mix at a fixed BENCH_WRITE_RATE: half meetings logged by the curator, half
 #      survey answers saved through a one-time link; p99 of the whole mix and of each half;
 #   4. a soak of BENCH_SOAK_SECONDS at a fixed BENCH_SOAK_RATE (90 % list reads, 5 % meetings, 5 %
@@ -40,7 +40,7 @@ die() {
 
 [[ -x $bin ]] || die "$bin is missing; build it first: cargo build --release -p nastavnik"
 command -v python3 >/dev/null || die "python3 is needed to read the demo data"
-# wrk measures throughput (no fixed rate in Debian's build); hey holds a fixed rate (-q).
+# wrk measures throughput, and a fixed rate with scripts/paced.lua; hey holds the write mix's rates.
 for tool in wrk hey; do
   command -v "$tool" >/dev/null && continue
   if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
@@ -107,13 +107,18 @@ throughput() {
   awk '/Requests\/sec:/ { print $2; exit }' <<<"$out"
 }
 
-# errors_in HEY_SUMMARY: non-2xx answers plus requests that got no answer.
-errors_in() {
-  awk '/^Status code distribution:/ { s = 1; e = 0; next }
-       /^Error distribution:/ { e = 1; s = 0; next }
-       /^[[:space:]]*$/ { s = 0; e = 0 }
-       s && $1 ~ /^\[[0-9]+\]$/ && $1 !~ /^\[2/ { n += $2 }
-       e && $1 ~ /^\[[0-9]+\]$/ { n += substr($1, 2, length($1) - 2) }
+# wrk_quantile P WRK_REPORT: the P-th percentile of a `wrk --latency` report, in ms.
+wrk_quantile() {
+  awk -v p="$1%" '$1 == p {
+    v = $2; unit = v; sub(/^[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
+    printf "%.1f", (unit == "us" ? v / 1000 : unit == "s" ? v * 1000 : unit == "m" ? v * 60000 : v); exit
+  }' <<<"$2"
+}
+
+# wrk_errors WRK_REPORT: non-2xx/3xx answers plus socket errors (connect, read, write, timeout).
+wrk_errors() {
+  awk '/Non-2xx or 3xx responses:/ { n += $NF }
+       /Socket errors:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i }
        END { print n + 0 }' <<<"$1"
 }
 
@@ -157,13 +162,14 @@ me=$(throughput "$url/api/v1/me" "$auth")
 echo "--- GET /api/v1/programs/$programme/pairs (authenticated list)" >&2
 list=$(throughput "$list_url" "$auth")
 
-echo "--- the list at a fixed ${rate} req/s: hey, 20 workers, ${seconds}s" >&2
-fixed=$(hey -z "${seconds}s" -c 20 -q "$(awk -v r="$rate" 'BEGIN { print r / 20 }')" -H "$auth" "$list_url")
+echo "--- the list at a fixed ${rate} req/s, evenly spaced (wrk with scripts/paced.lua), gzip accepted as browsers do, ${seconds}s" >&2
+fixed=$(PACED_RATE_PER_THREAD=$(awk -v r="$rate" 'BEGIN { print r / 2 }') \
+  wrk -t 2 -c 20 -d "${seconds}s" --latency -s "$root/scripts/paced.lua" -H "$auth" -H "Accept-Encoding: gzip" "$list_url")
 echo "$fixed" >&2
-fixed_p50=$(awk '$1 == "50%" && $2 == "in" { printf "%.1f", $3 * 1000 }' <<<"$fixed")
-fixed_p99=$(awk '$1 == "99%" && $2 == "in" { printf "%.1f", $3 * 1000 }' <<<"$fixed")
+fixed_p50=$(wrk_quantile 50 "$fixed")
+fixed_p99=$(wrk_quantile 99 "$fixed")
 fixed_rps=$(awk '/Requests\/sec:/ { printf "%.0f", $2 }' <<<"$fixed")
-fixed_errors=$(errors_in "$fixed")
+fixed_errors=$(wrk_errors "$fixed")
 
 echo "--- write mix at a fixed ${write_rate} req/s for ${seconds}s: meetings and survey answers" >&2
 half=$(awk -v r="$write_rate" 'BEGIN { print r / 2 }')
@@ -217,7 +223,7 @@ ratio_me=$(awk -v a="$me" -v h="$healthz" 'BEGIN { printf "%.3f", (h > 0 ? a / h
 peak_mib=$(awk -v kb="$peak_rss_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
 
 echo
-echo "=== load figures: release server, SQLite, loopback (wrk for throughput, hey for fixed rates) ==="
+echo "=== load figures: release server, SQLite, loopback (wrk for throughput and the list's fixed rate, hey for the write mix) ==="
 printf '%-44s %-46s %s\n' "figure" "measured" "goal"
 printf '%-44s %-46s %s\n' "GET /healthz" "$healthz req/s" ""
 printf '%-44s %-46s %s\n' "GET /api/v1/me (auth)" "$me req/s, ratio $ratio_me" ""

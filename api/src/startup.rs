@@ -21,6 +21,7 @@ use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::ApiError;
 use crate::http::client_address::TrustedProxies;
+use crate::http::gzip::gzip_json;
 use crate::http::idempotency::idempotency;
 use crate::http::public_limit::{PublicLimit, public_limit};
 use crate::http::nul::reject_nul;
@@ -349,6 +350,7 @@ fn app(
                 .app_data(web::PayloadConfig::new(200 * 1024 * 1024))
                 .wrap(from_fn(idempotency))
                 .wrap(from_fn(reject_nul))
+                .wrap(from_fn(gzip_json))
                 .configure(api_v1),
         )
         .configure(operations)

@@ -23,15 +23,21 @@ pub struct RequestSpan;
 impl tracing_actix_web::RootSpanBuilder for RequestSpan {
     fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
         use actix_web::HttpMessage;
-        let route = request.match_pattern().unwrap_or_else(|| "unmatched".into());
-        let request_id = request.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()).unwrap_or_default();
-        tracing::info_span!(
+        let span = tracing::info_span!(
             "request",
             method = %request.method(),
-            route = %route,
-            request_id = %request_id,
+            route = tracing::field::Empty,
+            request_id = tracing::field::Empty,
             status = tracing::field::Empty,
-        )
+        );
+        // Finding the route pattern walks the routes again: only for a span that is logged.
+        if !span.is_disabled() {
+            span.record("route", request.match_pattern().as_deref().unwrap_or("unmatched"));
+            if let Some(id) = request.extensions().get::<tracing_actix_web::RequestId>() {
+                span.record("request_id", tracing::field::display(id));
+            }
+        }
+        span
     }
 
     fn on_request_end<B: actix_web::body::MessageBody>(

@@ -9,6 +9,7 @@ on_both!(
     idempotency_key_replays_the_first_answer,
     cursor_paging_walks_every_item_once,
     every_answer_has_request_id_and_security_headers,
+    json_answers_are_gzipped_when_the_client_accepts_it,
     health_readiness_and_metrics,
     pages_without_an_account_are_limited_per_address,
 );
@@ -108,6 +109,38 @@ async fn every_answer_has_request_id_and_security_headers(app: TestApp) {
     }
     let unknown = app.get("nowhere", &admin).await;
     assert_eq!((unknown.status.as_u16(), unknown.code().as_str()), (404, "not_found"));
+}
+
+/// Compressed where the answer is made (http/gzip.rs): the same JSON, smaller, only for a client
+/// that accepts gzip.
+async fn json_answers_are_gzipped_when_the_client_accepts_it(app: TestApp) {
+    use std::io::Read;
+    let admin = app.login("admin").await;
+    let (_, _, school) = app.demo_tree(&admin).await;
+    // A programme's roadmap: seven stages with their activities, several kilobytes of JSON.
+    let programme = app.current_programme(&admin, school).await;
+    let path = format!("programs/{programme}/roadmap");
+    let plain = app.get(&path, &admin).await;
+    assert_eq!(plain.status, 200, "{}", plain.body);
+    assert_eq!(plain.header("content-encoding"), None, "no Accept-Encoding, no compression");
+
+    let gzipped = |path: String, accept: &'static str| {
+        let request = app.client.get(app.url(&path)).bearer_auth(&admin).header("accept-encoding", accept);
+        async move { request.send().await.expect("send") }
+    };
+    let res = gzipped(path.clone(), "gzip, deflate, br").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
+    assert!(res.headers().get_all("vary").iter().any(|v| v.to_str().unwrap_or("").to_lowercase().contains("accept-encoding")));
+    let compressed = res.bytes().await.expect("body");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&compressed[..]).read_to_string(&mut text).expect("a gzip stream");
+    let decoded: serde_json::Value = serde_json::from_str(&text).expect("JSON inside");
+    assert_eq!(decoded, plain.body, "the same answer");
+    assert!(compressed.len() * 2 < text.len(), "{} bytes for {}", compressed.len(), text.len());
+
+    let refused = gzipped(path, "gzip;q=0, identity").await;
+    assert_eq!(refused.headers().get("content-encoding"), None, "q=0 refuses gzip");
 }
 
 async fn health_readiness_and_metrics(app: TestApp) {

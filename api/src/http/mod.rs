@@ -2,6 +2,7 @@
 
 pub mod client_address;
 pub mod etag;
+pub mod gzip;
 pub mod idempotency;
 pub mod json;
 pub mod nul;

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::dto::{Me, Membership, Organization, OrganizationKind, User};
 use crate::auth::{Action, Principal, Role};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::schema::{memberships, organizations, users};
 use crate::error::ApiError;
 
@@ -115,7 +115,7 @@ pub fn load_organization(conn: &mut DbConnection, id: i64) -> Result<Organizatio
 pub fn memberships_of(conn: &mut DbConnection, user_ids: &[i64]) -> Result<Vec<Membership>, ApiError> {
     let rows: Vec<(i64, i64, i64, String, String, String)> = memberships::table
         .inner_join(organizations::table)
-        .filter(memberships::user_id.eq_any(user_ids))
+        .filter(one_of(memberships::user_id, user_ids))
         .order(memberships::id)
         .select((
             memberships::id,

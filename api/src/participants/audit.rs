@@ -11,11 +11,11 @@ use super::dto::AuditEntry;
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{audit_log, audit_log_records};
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, json_array};
 use crate::error::{ApiError, Problem};
 use crate::http::{PageQuery, Paginated};
 use crate::db::bulk::{SQLITE_MAX_BINDS, placeholders};
-use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
 
 /// Writes one entry per record.
 pub fn record(conn: &mut DbConnection, principal: &Principal, school_id: i64, action: &str, ids: &[i64], detail: Option<&str>) -> Result<(), ApiError> {
@@ -48,31 +48,39 @@ impl ReadEntries {
     }
 }
 
-/// Entries for many records in few statements: a list of a whole base, a matching run or an
-/// import names thousands of children, and one INSERT each would cost more than the work itself.
+/// Entries for many records in one statement whose text does not depend on their number: a list
+/// of a whole base or a matching run names thousands of children, and the entries of every read
+/// pass through here, so the statement is prepared once per connection and the ids are one value.
 pub fn record_many(conn: &mut DbConnection, school_id: i64, actor: &str, action: &str, ids: &[i64], detail: Option<&str>, at: NaiveDateTime) -> Result<(), ApiError> {
-    // An entry binds 7 values.
-    for chunk in ids.chunks(SQLITE_MAX_BINDS / 7) {
-        match conn {
-            DbConnection::Sqlite(c) => {
-                let sql = format!("INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) VALUES {}", placeholders(chunk.len(), 7));
-                let mut q = diesel::sql_query(sql).into_boxed::<diesel::sqlite::Sqlite>();
-                for &id in chunk {
-                    q = q
-                        .bind::<BigInt, _>(school_id)
-                        .bind::<Text, _>(actor)
-                        .bind::<Text, _>(action)
-                        .bind::<Text, _>("participant")
-                        .bind::<BigInt, _>(id)
-                        .bind::<Nullable<Text>, _>(detail)
-                        .bind::<Timestamp, _>(at);
-                }
-                q.execute(c)?;
-            }
-            DbConnection::Postgresql(c) => {
-                let rows: Vec<NewEntry> = chunk.iter().map(|&entity_id| NewEntry { organization_id: school_id, actor, action, entity: "participant", entity_id, detail, at }).collect();
-                diesel::copy_from(audit_log::table).from_insertable(&rows).execute(c)?;
-            }
+    if ids.is_empty() {
+        return Ok(());
+    }
+    match conn {
+        DbConnection::Sqlite(c) => {
+            diesel::sql_query(
+                "INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) \
+                 SELECT ?, ?, ?, 'participant', value, ?, ? FROM json_each(?)",
+            )
+            .bind::<BigInt, _>(school_id)
+            .bind::<Text, _>(actor)
+            .bind::<Text, _>(action)
+            .bind::<Nullable<Text>, _>(detail)
+            .bind::<Timestamp, _>(at)
+            .bind::<Text, _>(json_array(ids))
+            .execute(c)?;
+        }
+        DbConnection::Postgresql(c) => {
+            diesel::sql_query(
+                "INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) \
+                 SELECT $1, $2, $3, 'participant', id, $4, $5 FROM unnest($6::BIGINT[]) WITH ORDINALITY AS t (id, n) ORDER BY n",
+            )
+            .bind::<BigInt, _>(school_id)
+            .bind::<Text, _>(actor)
+            .bind::<Text, _>(action)
+            .bind::<Nullable<Text>, _>(detail)
+            .bind::<Timestamp, _>(at)
+            .bind::<Array<BigInt>, _>(ids)
+            .execute(c)?;
         }
     }
     Ok(())

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::{OrderRef, Pair, PairChange, PairKind, PairPerson, PairStatus};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::schema::{pair_constraints, pair_history, pair_mentees, pairing_orders, pairs, program_mentees, program_mentors, users};
 use crate::db::text::{from_text, to_text};
 use crate::error::ApiError;
@@ -57,20 +57,20 @@ pub fn shown_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) 
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mentor_ids: Vec<i64> = rows.iter().map(|r| r.mentor_id).collect();
     let members: Vec<(i64, i64)> =
-        pair_mentees::table.filter(pair_mentees::pair_id.eq_any(&ids)).order(pair_mentees::mentee_id).select((pair_mentees::pair_id, pair_mentees::mentee_id)).load(conn)?;
+        pair_mentees::table.filter(one_of(pair_mentees::pair_id, &ids)).order(pair_mentees::mentee_id).select((pair_mentees::pair_id, pair_mentees::mentee_id)).load(conn)?;
     let mentee_ids: Vec<i64> = members.iter().map(|m| m.1).collect();
     let roster = Roster::load(conn, &mentor_ids, &mentee_ids, school_id)?;
     let order_ids: Vec<i64> = rows.iter().filter_map(|r| r.order_id).collect();
     let orders: Vec<(i64, String, chrono::NaiveDate)> =
-        pairing_orders::table.filter(pairing_orders::id.eq_any(&order_ids)).select((pairing_orders::id, pairing_orders::number, pairing_orders::signed_on)).load(conn)?;
+        pairing_orders::table.filter(one_of(pairing_orders::id, &order_ids)).select((pairing_orders::id, pairing_orders::number, pairing_orders::signed_on)).load(conn)?;
     type HistoryRow = (i64, Option<String>, String, Option<String>, String, NaiveDateTime);
     let history: Vec<HistoryRow> = pair_history::table
-        .filter(pair_history::pair_id.eq_any(&ids))
+        .filter(one_of(pair_history::pair_id, &ids))
         .order(pair_history::id)
         .select((pair_history::pair_id, pair_history::from_status, pair_history::to_status, pair_history::reason, pair_history::actor, pair_history::at))
         .load(conn)?;
     let user_ids: Vec<i64> = history.iter().filter_map(|h| h.4.strip_prefix("user:").and_then(|id| id.parse().ok())).collect();
-    let names: Vec<(i64, String)> = users::table.filter(users::id.eq_any(&user_ids)).select((users::id, users::full_name)).load(conn)?;
+    let names: Vec<(i64, String)> = users::table.filter(one_of(users::id, &user_ids)).select((users::id, users::full_name)).load(conn)?;
     let actor_name = |actor: &str| actor.strip_prefix("user:").and_then(|id| id.parse::<i64>().ok()).and_then(|id| names.iter().find(|n| n.0 == id)).map(|n| n.1.clone());
     let pairs = rows
         .into_iter()
