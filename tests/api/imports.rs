@@ -10,6 +10,7 @@ on_both!(
     export_neutralises_formulas_and_leaves_out_sensitive_fields,
     an_import_is_one_audit_entry_on_each_minors_trail,
     a_participants_school_and_account_exist_while_it_names_them,
+    a_running_import_shows_its_progress_on_every_instance,
 );
 
 const CSV: &str = "text/csv";
@@ -357,4 +358,38 @@ async fn a_participants_school_and_account_exist_while_it_names_them(app: TestAp
     assert_eq!(run("UPDATE participants SET grade = 5 WHERE school_id = 987653".into()).ok(), Some(1), "other changes go through");
     run("DELETE FROM users WHERE id = 987651".into()).expect("an account goes");
     assert_eq!(run("UPDATE participants SET grade = 6 WHERE school_id = 987653 AND user_id IS NULL".into()).ok(), Some(1), "and leaves its participant unlinked");
+}
+
+/// An import that another instance runs, as this one sees it: the progress that instance last
+/// recorded in the job's row. A start fails every job still running: on SQLite this instance was
+/// the only one, so the job was its own and was cut off.
+async fn a_running_import_shows_its_progress_on_every_instance(app: TestApp) {
+    use diesel::{ExpressionMethods, RunQueryDsl};
+    use nastavnik::db::schema::import_jobs as jobs;
+    use nastavnik::participants::import::jobs::fail_interrupted;
+    let admin = app.login("admin").await;
+    let (_, _, school) = app.demo_tree(&admin).await;
+    let mut conn = app.db.get().expect("connection");
+    let now = chrono::Utc::now().naive_utc();
+    let job: i64 = diesel::insert_into(jobs::table)
+        .values((
+            jobs::school_id.eq(school),
+            jobs::status.eq("running"),
+            jobs::total.eq(1000_i64),
+            jobs::processed.eq(400_i64),
+            jobs::created_by.eq("user:1"),
+            jobs::created_at.eq(now),
+            jobs::progress_at.eq(now),
+        ))
+        .returning(jobs::id)
+        .get_result(&mut *conn)
+        .expect("a job another instance runs");
+
+    let seen = app.get(&format!("import-jobs/{job}"), &admin).await;
+    assert_eq!((seen.body["status"].as_str(), seen.body["processed"].as_i64(), seen.body["total"].as_i64()), (Some("running"), Some(400), Some(1000)), "{}", seen.body);
+
+    assert_eq!(fail_interrupted(&mut conn).expect("fail the cut-off jobs"), 1);
+    let after = app.get(&format!("import-jobs/{job}"), &admin).await;
+    assert_eq!((after.body["status"].as_str(), after.body["processed"].as_i64()), (Some("failed"), Some(0)), "{}", after.body);
+    assert!(after.body["failure"].as_str().is_some_and(|f| f.contains("stopped")), "{}", after.body);
 }

@@ -12,7 +12,7 @@ use diesel::Connection;
 use diesel::r2d2::Pool;
 use tokio::sync::oneshot;
 
-use super::pool::{ConnectionManager, DbConnection, transaction};
+use super::pool::{ConnectionManager, DbConnection, WriteTurns, database_busy, transaction};
 use crate::error::ApiError;
 
 /// A write to run inside a group's transaction.
@@ -36,11 +36,11 @@ pub struct GroupCommit {
 
 impl GroupCommit {
     /// Starts the writing thread; it ends when the last sender goes, i.e. with the pool's owner.
-    pub fn start(pool: Pool<ConnectionManager>) -> Result<Self, String> {
+    pub fn start(pool: Pool<ConnectionManager>, turns: WriteTurns) -> Result<Self, String> {
         let (queue, jobs) = channel();
         std::thread::Builder::new()
             .name("group-commit".into())
-            .spawn(move || write_groups(&pool, &jobs))
+            .spawn(move || write_groups(&pool, &turns, &jobs))
             .map_err(|e| format!("cannot start the group-commit thread: {e}"))?;
         Ok(Self { queue })
     }
@@ -55,7 +55,7 @@ impl GroupCommit {
     }
 }
 
-fn write_groups(pool: &Pool<ConnectionManager>, jobs: &Receiver<Job>) {
+fn write_groups(pool: &Pool<ConnectionManager>, turns: &WriteTurns, jobs: &Receiver<Job>) {
     while let Ok(first) = jobs.recv() {
         let mut group = vec![first];
         while group.len() < MAX_GROUP {
@@ -66,13 +66,22 @@ fn write_groups(pool: &Pool<ConnectionManager>, jobs: &Receiver<Job>) {
         }
         // A panicking write must not stop the thread for every later request: its group's waiters
         // learn of it by their dropped senders, and the pool discards the connection.
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write_group(pool, group)));
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write_group(pool, turns, group)));
     }
 }
 
 /// Each write runs in a savepoint of the group's transaction: one that fails is rolled back and
 /// refused alone, the others still commit.
-fn write_group(pool: &Pool<ConnectionManager>, group: Vec<Job>) {
+fn write_group(pool: &Pool<ConnectionManager>, turns: &WriteTurns, group: Vec<Job>) {
+    let _turn = match turns.take() {
+        Ok(turn) => turn,
+        Err(_) => {
+            for job in group {
+                let _ = job.done.send(Err(database_busy()));
+            }
+            return;
+        }
+    };
     let mut conn = match pool.get() {
         Ok(conn) => conn,
         Err(e) => {

@@ -314,6 +314,8 @@ diesel::table! {
         created_by -> Text,
         created_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
+        processed -> BigInt,
+        progress_at -> Nullable<Timestamp>,
     }
 }
 

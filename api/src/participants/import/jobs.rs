@@ -1,5 +1,6 @@
-//! Import jobs: the row in `import_jobs` says how a job ended; while it runs, its progress lives in
-//! the memory of the instance doing the work.
+//! Import jobs: the row in `import_jobs` says how a job ended. While it runs, its progress lives in
+//! the memory of the instance doing the work; on PostgreSQL, where several instances serve one
+//! database, that instance also copies it to the row every `PROGRESS_EVERY`, for the others.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -37,12 +38,15 @@ pub struct ImportJob {
     pub finished_at: Option<DateTime<Utc>>,
 }
 
+/// How often the instance running an import on PostgreSQL records its progress in the job's row.
+pub const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Where a running job is, shared by the workers of this instance.
 #[derive(Clone, Copy, Default)]
-struct Stage {
-    done: i64,
+pub struct Stage {
+    pub done: i64,
     /// Known once the check has read the whole file.
-    total: Option<i64>,
+    pub total: Option<i64>,
 }
 
 /// Rows done per running job, shared by the workers of this instance.
@@ -62,7 +66,7 @@ impl Progress {
         }
     }
 
-    fn get(&self, job: i64) -> Option<Stage> {
+    pub fn get(&self, job: i64) -> Option<Stage> {
         self.0.lock().ok().and_then(|m| m.get(&job).copied())
     }
 
@@ -105,7 +109,18 @@ pub fn finish(conn: &mut DbConnection, id: i64, total: i64, outcome: &Result<Imp
     Ok(())
 }
 
-/// At start: a job still `running` was cut off by a stop; its transaction never committed.
+/// Copies a running job's progress to its row, in a statement of its own: the import's own
+/// transaction shows nothing until it ends.
+pub fn record_progress(conn: &mut DbConnection, id: i64, stage: Stage) -> Result<(), ApiError> {
+    diesel::update(jobs::table.find(id).filter(jobs::status.eq("running")))
+        .set((jobs::processed.eq(stage.done), jobs::total.eq(stage.total.unwrap_or(0)), jobs::progress_at.eq(Utc::now().naive_utc())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// At start: a job still `running` was cut off by a stop; its transaction never committed. With
+/// several instances on one PostgreSQL this also fails the imports running on the others at that
+/// moment (README, "Several instances"): nothing in the row tells a stopped instance from a busy one.
 pub fn fail_interrupted(conn: &mut DbConnection) -> Result<usize, ApiError> {
     let outcome = serde_json::json!({"failure": "the service stopped during the import; nothing of it was written"}).to_string();
     Ok(diesel::update(jobs::table.filter(jobs::status.eq("running")))
@@ -123,6 +138,7 @@ struct Row {
     report: Option<String>,
     created_at: NaiveDateTime,
     finished_at: Option<NaiveDateTime>,
+    processed: i64,
 }
 
 pub fn load(conn: &mut DbConnection, id: i64, progress: &Progress) -> Result<ImportJob, ApiError> {
@@ -136,13 +152,14 @@ pub fn load(conn: &mut DbConnection, id: i64, progress: &Progress) -> Result<Imp
     let stored: Option<serde_json::Value> = r.report.as_deref().and_then(|t| serde_json::from_str(t).ok());
     let failure = stored.as_ref().and_then(|v| v.get("failure")).and_then(|f| f.as_str()).map(str::to_owned);
     let report = stored.filter(|_| status == JobStatus::Succeeded).and_then(|v| serde_json::from_value::<ReportStored>(v).ok()).map(ReportStored::into_report);
-    let stage = progress.get(id).filter(|_| status == JobStatus::Running).unwrap_or_default();
+    // This instance's own job from its memory, another's from what its instance last recorded.
+    let stage = progress.get(id).unwrap_or(Stage { done: r.processed, total: (r.total > 0).then_some(r.total) });
     let processed = match status {
         JobStatus::Running => stage.done,
         JobStatus::Succeeded => r.total,
         JobStatus::Failed => 0,
     };
-    let total = stage.total.unwrap_or(r.total);
+    let total = if status == JobStatus::Running { stage.total.unwrap_or(r.total) } else { r.total };
     Ok(ImportJob { id: r.id, school_id: r.school_id, status, processed, total, report, failure, created_at: r.created_at.and_utc(), finished_at: r.finished_at.map(|t| t.and_utc()) })
 }
 

@@ -14,7 +14,7 @@ use super::apply::{ImportReport, check};
 use super::jobs::{self, Progress};
 use super::read::Format;
 use super::write::{Target, write};
-use crate::db::{Db, transaction};
+use crate::db::{Backend, Db};
 use crate::error::ApiError;
 
 /// An uploaded file to import into a school.
@@ -46,21 +46,20 @@ pub async fn start(db: Db, progress: Progress, upload: Upload) -> Result<Verdict
 
 async fn run(db: Db, progress: Progress, job: i64, upload: Upload, answer: oneshot::Sender<Result<Verdict, ApiError>>) {
     let Upload { school_id, actor, today, format, file } = upload;
+    let copying = copy_progress(&db, &progress, job);
     // The file goes once both have read it.
     let file = Arc::new(file);
     let (verdict, passed) = channel();
     let writer = {
         let (db, seen, file) = (db.clone(), progress.clone(), file.clone());
         actix_web::rt::spawn(async move {
-            db.run(move |conn| {
+            // Success is recorded in the rows' own transaction: a stop between two transactions
+            // would leave the rows written under a job that the next start marks failed.
+            db.write(move |conn| {
                 let target = Target { path: file.path(), format, school_id, job, actor: &actor, today };
-                // Success is recorded in the rows' own transaction: a stop between two transactions
-                // would leave the rows written under a job that the next start marks failed.
-                transaction(conn, |conn| {
-                    let written = write(conn, &target, &passed, &|done| seen.set(job, done as i64))?;
-                    jobs::finish(conn, job, written.total as i64, &Ok(written.clone()))?;
-                    Ok(written)
-                })
+                let written = write(conn, &target, &passed, &|done| seen.set(job, done as i64))?;
+                jobs::finish(conn, job, written.total as i64, &Ok(written.clone()))?;
+                Ok(written)
             })
             .await
         })
@@ -75,6 +74,7 @@ async fn run(db: Db, progress: Progress, job: i64, upload: Upload, answer: onesh
             // The write stops at its next batch and rolls back; the job goes with it.
             let _ = verdict.send(false);
             let _ = writer.await;
+            stop(copying);
             progress.forget(job);
             if let Err(e) = db.write(move |conn| jobs::discard(conn, job)).await {
                 tracing::error!(job, error = %e, "could not discard the job of a refused import");
@@ -96,8 +96,36 @@ async fn run(db: Db, progress: Progress, job: i64, upload: Upload, answer: onesh
         tracing::error!(job, error = %e, "import failed");
         e.problem().detail
     });
+    stop(copying);
     if let Err(e) = db.write(move |conn| jobs::finish(conn, job, total, &outcome)).await {
         tracing::error!(job, error = %e, "could not record the end of an import");
     }
     progress.forget(job);
+}
+
+/// On PostgreSQL, copies the job's progress to its row every `jobs::PROGRESS_EVERY`, so that the
+/// other instances behind the load balancer show it too.
+fn copy_progress(db: &Db, progress: &Progress, job: i64) -> Option<actix_web::rt::task::JoinHandle<()>> {
+    if db.backend() != Backend::Postgres {
+        return None;
+    }
+    let (db, progress) = (db.clone(), progress.clone());
+    Some(actix_web::rt::spawn(async move {
+        let mut every = actix_web::rt::time::interval(jobs::PROGRESS_EVERY);
+        loop {
+            every.tick().await;
+            let Some(stage) = progress.get(job) else { return };
+            if let Err(e) = db.run(move |conn| jobs::record_progress(conn, job, stage)).await {
+                tracing::warn!(job, error = %e, "could not record an import's progress");
+            }
+        }
+    }))
+}
+
+/// Stops copying before the job's end is recorded: a copy after it would find the job no longer
+/// running and change nothing, but need not be made.
+fn stop(copying: Option<actix_web::rt::task::JoinHandle<()>>) {
+    if let Some(task) = copying {
+        task.abort();
+    }
 }
