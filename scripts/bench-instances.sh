@@ -52,9 +52,7 @@ DATABASE_URL=$url_db NASTAVNIK_DB_POOL_SIZE=$pool NASTAVNIK_DATA_DIR="$data" NAS
 pid=$!
 wait_ready "$url/readyz" "$pid" "$log" 120
 
-response=$(curl -fsS -H 'Content-Type: application/json' \
-  -d '{"email":"curator@demo.nastavnik.ru","password":"demo-password-2026"}' "$url/api/v1/auth/login") || die "demo login failed"
-token=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$response")
+token=$(demo_token "$url") || die "no demo token"
 fixtures=$(python3 "$root/scripts/bench-fixtures.py" "$url" "$token") || die "could not find the demo programme"
 eval "$fixtures"
 # shellcheck disable=SC2154 # programme comes from the eval

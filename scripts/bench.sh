@@ -31,7 +31,6 @@ rate=${BENCH_RATE:-1000}
 write_rate=${BENCH_WRITE_RATE:-200}
 soak_seconds=${BENCH_SOAK_SECONDS:-600}
 soak_rate=${BENCH_SOAK_RATE:-100}
-demo_login='{"email":"curator@demo.nastavnik.ru","password":"demo-password-2026"}'
 
 die() {
   echo "bench: $*" >&2
@@ -81,10 +80,7 @@ env -u DATABASE_URL "${arenas[@]}" \
 pid=$!
 wait_ready "$url/readyz" "$pid" "$log" 60
 
-response=$(curl -fsS -H 'Content-Type: application/json' -d "$demo_login" "$url/api/v1/auth/login") ||
-  die "demo login failed"
-token=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$response")
-[[ -n $token ]] || die "no access_token in the login response: $response"
+token=$(demo_token "$url") || die "no demo token"
 auth="Authorization: Bearer $token"
 fixtures=$(python3 "$root/scripts/bench-fixtures.py" "$url" "$token") || die "could not find the demo programme, pair and survey"
 eval "$fixtures"

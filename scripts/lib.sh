@@ -50,3 +50,15 @@ stop_process() {
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
+
+# demo_token URL: signs in as the demo curator at the server at URL and prints the access token;
+# fails, saying why, when the login or its answer is not what it should be.
+demo_token() {
+  local response token
+  response=$(curl -fsS -H 'Content-Type: application/json' \
+    -d '{"email":"curator@demo.nastavnik.ru","password":"demo-password-2026"}' "$1/api/v1/auth/login") ||
+    { echo "demo login at $1 failed" >&2; return 1; }
+  token=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$response")
+  [[ -n $token ]] || { echo "no access_token in the login response: $response" >&2; return 1; }
+  echo "$token"
+}
