@@ -250,8 +250,14 @@ impl TestApp {
         (region.id(), institute.id(), school.id())
     }
 
-    /// Runs a query on the app's own database, for checks the API does not expose.
+    /// The rows of a table, counted on the app's own database.
     pub fn count(&self, table: &str) -> i64 {
+        self.scalar(&format!("SELECT COUNT(*) AS n FROM {table}"))
+    }
+
+    /// One BIGINT, named `n`, from a query on the app's own database, for checks the API does not
+    /// expose.
+    pub fn scalar(&self, sql: &str) -> i64 {
         use diesel::QueryableByName;
         #[derive(QueryableByName)]
         struct N {
@@ -259,7 +265,7 @@ impl TestApp {
             n: i64,
         }
         let mut conn = self.db.get().expect("connection");
-        let row: N = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}")).get_result(&mut *conn).expect("count");
+        let row: N = diesel::sql_query(sql).get_result(&mut *conn).unwrap_or_else(|e| panic!("{sql}: {e}"));
         row.n
     }
 }

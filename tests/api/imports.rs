@@ -100,29 +100,13 @@ async fn import_upserts_by_external_id_as_a_job(app: TestApp) {
 }
 
 /// A participant's grade by external id, read from the database (test data, no quoting needed).
-fn grade_of(app: &TestApp, external_id: &str) -> i32 {
-    use diesel::{QueryableByName, RunQueryDsl};
-    #[derive(QueryableByName)]
-    struct Grade {
-        #[diesel(sql_type = diesel::sql_types::Integer)]
-        grade: i32,
-    }
-    let mut conn = app.db.get().expect("connection");
-    let found: Grade = diesel::sql_query(format!("SELECT grade FROM participants WHERE external_id = '{external_id}'")).get_result(&mut *conn).expect("participant");
-    found.grade
+fn grade_of(app: &TestApp, external_id: &str) -> i64 {
+    app.scalar(&format!("SELECT CAST(grade AS BIGINT) AS n FROM participants WHERE external_id = '{external_id}'"))
 }
 
 /// A participant's id by external id, read from the database (test data, no quoting needed).
 fn id_of(app: &TestApp, external_id: &str) -> i64 {
-    use diesel::{QueryableByName, RunQueryDsl};
-    #[derive(QueryableByName)]
-    struct Id {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        id: i64,
-    }
-    let mut conn = app.db.get().expect("connection");
-    let found: Id = diesel::sql_query(format!("SELECT id FROM participants WHERE external_id = '{external_id}'")).get_result(&mut *conn).expect("participant");
-    found.id
+    app.scalar(&format!("SELECT id AS n FROM participants WHERE external_id = '{external_id}'"))
 }
 
 async fn an_import_is_one_audit_entry_on_each_minors_trail(app: TestApp) {
@@ -265,14 +249,7 @@ async fn ready(app: &TestApp, base: &str) {
 /// The id of the newest import job, read from the database: the upload's answer comes only when
 /// the file's check ends, and by then a fast database may have written the whole file.
 fn newest_job(app: &TestApp) -> Option<i64> {
-    use diesel::{QueryableByName, RunQueryDsl};
-    #[derive(QueryableByName)]
-    struct Newest {
-        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-        id: Option<i64>,
-    }
-    let mut conn = app.db.get().expect("connection");
-    diesel::sql_query("SELECT MAX(id) AS id FROM import_jobs").get_result::<Newest>(&mut *conn).expect("newest job").id
+    Some(app.scalar("SELECT COALESCE(MAX(id), 0) AS n FROM import_jobs")).filter(|id| *id > 0)
 }
 
 /// Rows K-0, K-1, …: the first `changed` with their grade moved on by one, as a second file

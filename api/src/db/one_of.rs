@@ -17,8 +17,10 @@ use super::pool::MultiBackend;
 #[derive(Debug, Clone)]
 pub struct OneOf<C> {
     column: C,
+    /// Bound on PostgreSQL.
     ids: Vec<i64>,
-    /// The same ids as SQLite's `json_each` reads them.
+    /// The same ids as SQLite's `json_each` reads them. Made up front with the list, as the
+    /// backend is known only while the statement is built, and a bound value must outlive that.
     json: String,
 }
 
