@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """What scripts/bench.sh drives, found in (or added to) the demo data of a running server: the
-demo programme, a working pair whose curator logs meetings, and one-time links of the open exit
+demo school and its programme, a working pair whose curator logs meetings, and one-time links of the open exit
 survey. Prints shell assignments for `eval`.
 
     scripts/bench-fixtures.py URL ACCESS_TOKEN
@@ -57,6 +57,7 @@ def main():
     }
     answer = {"answers": {"engagement": 7, "activity": 6}, "submit": False}
     values = {
+        "school": school,
         "programme": programme,
         "pair": pair,
         "survey_token": tokens[0],

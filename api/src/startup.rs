@@ -239,7 +239,8 @@ impl Application {
             .endpoint("/metrics")
             .build()
             .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
-        let db = web::Data::new(db);
+        // One reader per worker: a worker runs one inline read at a time.
+        let db = web::Data::new(db.read_inline(&config.database_url, config.workers as u32).map_err(anyhow::Error::msg)?);
         let static_dir = config.static_dir.clone();
         let progress = web::Data::new(Progress::default());
         // One limiter for all workers: a quota per worker would multiply it by their number.

@@ -87,13 +87,13 @@ impl FromRequest for Principal {
             }
             let user_id = config.verify_access(&token)?;
             let Some(cache) = cache else {
-                return db.run(move |conn| load_user(conn, user_id)).await;
+                return db.read(move |conn| load_user(conn, user_id)).await;
             };
             let ticket = match cache.get(user_id) {
                 Ok(principal) => return Ok(principal),
                 Err(ticket) => ticket,
             };
-            let principal = db.run(move |conn| load_user(conn, user_id)).await?;
+            let principal = db.read(move |conn| load_user(conn, user_id)).await?;
             cache.keep(user_id, &principal, ticket);
             Ok(principal)
         })

@@ -163,5 +163,5 @@ pub async fn me(db: web::Data<Db>, principal: Principal) -> Result<web::Json<Me>
     let user_id = principal
         .user_id()
         .ok_or_else(|| ApiError::new(actix_web::http::StatusCode::FORBIDDEN, "not_a_user", "API tokens have no /me"))?;
-    Ok(web::Json(db.run(move |conn| load_me(conn, user_id)).await?))
+    Ok(web::Json(db.read(move |conn| load_me(conn, user_id)).await?))
 }

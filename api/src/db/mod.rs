@@ -5,10 +5,12 @@ mod group_commit;
 mod migrations;
 mod one_of;
 pub mod pool;
+mod reused;
 pub mod schema;
 pub mod text;
 
 pub use migrations::run_migrations;
 pub use group_commit::Work;
 pub use one_of::{json_array, one_of};
+pub use reused::reused;
 pub use pool::{Backend, Db, DbConnection, DbUrl, transaction, write_derived};

@@ -98,6 +98,8 @@ pub fn database_busy() -> ApiError {
 
 pub struct ConnectionManager {
     url: DbUrl,
+    /// SQLite's `query_only`: the connection refuses to write, so it can never wait for a lock.
+    read_only: bool,
 }
 
 impl ManageConnection for ConnectionManager {
@@ -118,8 +120,9 @@ impl ManageConnection for ConnectionManager {
                 // acknowledged write survives a power loss.
                 conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-                    BUSY_TIMEOUT.as_millis()
+                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA query_only = {};",
+                    BUSY_TIMEOUT.as_millis(),
+                    self.read_only
                 ))
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
@@ -141,6 +144,8 @@ impl ManageConnection for ConnectionManager {
 #[derive(Clone)]
 pub struct Db {
     pool: Pool<ConnectionManager>,
+    /// SQLite only, once `read_inline` is called: read-only connections for `read`.
+    readers: Option<Pool<ConnectionManager>>,
     backend: Backend,
     turns: WriteTurns,
     /// Started on first use: the command line never needs it.
@@ -163,9 +168,23 @@ impl Db {
             // request would be pure cost.
             .test_on_check_out(url.backend() == Backend::Postgres)
             .connection_timeout(Duration::from_secs(10))
-            .build(ConnectionManager { url: url.clone() })
+            .build(ConnectionManager { url: url.clone(), read_only: false })
             .map_err(|e| format!("cannot connect to the database: {e}"))?;
-        Ok(Self { pool, backend: url.backend(), turns: WriteTurns::for_backend(url.backend()), group: Arc::default() })
+        Ok(Self { pool, readers: None, backend: url.backend(), turns: WriteTurns::for_backend(url.backend()), group: Arc::default() })
+    }
+
+    /// On SQLite, gives `read` a read-only connection for each of `workers` request threads, so
+    /// that a short read runs on the thread that serves the request. PostgreSQL is left as it
+    /// is: its queries wait on the network, and a worker must not.
+    pub fn read_inline(mut self, url: &DbUrl, workers: u32) -> Result<Self, String> {
+        if let DbUrl::Sqlite(_) = url {
+            let readers = Pool::builder()
+                .max_size(workers)
+                .build(ConnectionManager { url: url.clone(), read_only: true })
+                .map_err(|e| format!("cannot open the database for reading: {e}"))?;
+            self.readers = Some(readers);
+        }
+        Ok(self)
     }
 
     pub fn backend(&self) -> Backend {
@@ -189,6 +208,26 @@ impl Db {
             f(&mut conn)
         })
         .await?
+    }
+
+    /// A short read whose size a request bounds (a page of a list, one record, the caller's own
+    /// rights), seeing the database as of one moment.
+    ///
+    /// On SQLite it runs right here, on the worker serving the request: the trip to a blocking
+    /// thread and back cost more than such a read, a third of a small request in context
+    /// switches. The connection is read-only, so the read never waits for a writer (WAL readers
+    /// do not) and a write slipped in by mistake fails instead of blocking the worker. Anything
+    /// that can take long, a report over a region or an export, uses `run` and stays off the
+    /// workers. When every reader is busy, or on PostgreSQL, it goes the way of `run`.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        match self.readers.as_ref().and_then(Pool::try_get) {
+            Some(mut conn) => snapshot(&mut conn, f),
+            None => self.run(f).await,
+        }
     }
 
     /// Work that must land whole or not at all, in this process's turn to write.
@@ -216,6 +255,16 @@ impl Db {
             Err(e) => Err(ApiError::Internal(anyhow::anyhow!(e.clone()))),
         }
     }
+}
+
+/// `f` in one read transaction: its queries see the same moment, and SQLite takes its read lock
+/// once instead of once per query.
+fn snapshot<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    conn.batch_execute("BEGIN")?;
+    let result = f(conn);
+    // A read transaction has nothing to keep: ending it only lets the WAL be checkpointed.
+    conn.batch_execute("COMMIT")?;
+    result
 }
 
 /// A write transaction. On SQLite it begins IMMEDIATE, taking the write lock up front: a deferred
@@ -273,6 +322,23 @@ mod tests {
         assert!(DbUrl::parse("mysql://u@h/db").is_err());
         assert!(DbUrl::parse("data/x.db").is_err());
         assert!(DbUrl::parse("sqlite://").is_err());
+    }
+
+    /// A read on the worker must never wait for a writer: its connection refuses to write at all.
+    #[test]
+    fn an_inline_read_cannot_write() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = DbUrl::parse(&format!("sqlite://{}/read.db", dir.path().display())).expect("url");
+        let db = Db::connect(&url, 1).and_then(|db| db.read_inline(&url, 1)).expect("open");
+        db.get().expect("conn").batch_execute("CREATE TABLE t (x INTEGER)").expect("create");
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+        let wrote = runtime.block_on(db.read(|conn| Ok(conn.batch_execute("INSERT INTO t VALUES (1)")?)));
+        assert!(wrote.is_err(), "a read wrote");
+        let count = runtime.block_on(db.read(|conn| {
+            use diesel::dsl::sql;
+            Ok(diesel::select(sql::<diesel::sql_types::BigInt>("(SELECT count(*) FROM t)")).get_result::<i64>(conn)?)
+        }));
+        assert_eq!(count.ok(), Some(0));
     }
 
     #[test]

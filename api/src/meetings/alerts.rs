@@ -14,7 +14,7 @@ use super::access::members;
 use super::settings;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{meeting_attendance as ma, meetings as m, pairing_orders, pairs};
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::pairing::people::enrolled_people;
 use crate::programs::store::{program_scope, school_today};
@@ -75,14 +75,14 @@ pub fn compute(conn: &mut DbConnection, program_id: i64, school_id: i64) -> Resu
         .load(conn)?;
     let ids: Vec<i64> = working.iter().map(|w| w.0).collect();
     let held: Vec<Held> = m::table
-        .filter(m::pair_id.eq_any(&ids))
+        .filter(one_of(m::pair_id, &ids))
         .filter(m::status.eq("held"))
         .order((m::starts_at.desc(), m::id.desc()))
         .select((m::id, m::pair_id, m::kind, m::starts_at))
         .load(conn)?;
     let held_ids: Vec<i64> = held.iter().map(|h| h.0).collect();
     let marks: HashMap<(i64, i64), bool> =
-        ma::table.filter(ma::meeting_id.eq_any(&held_ids)).select((ma::meeting_id, ma::participant_id, ma::present)).load::<(i64, i64, bool)>(conn)?.into_iter().map(|(m, p, x)| ((m, p), x)).collect();
+        ma::table.filter(one_of(ma::meeting_id, &held_ids)).select((ma::meeting_id, ma::participant_id, ma::present)).load::<(i64, i64, bool)>(conn)?.into_iter().map(|(m, p, x)| ((m, p), x)).collect();
     let mut rosters = Vec::new();
     for &(pair_id, ..) in &working {
         rosters.push((pair_id, members(conn, pair_id)?));
@@ -146,7 +146,7 @@ pub fn compute(conn: &mut DbConnection, program_id: i64, school_id: i64) -> Resu
 pub async fn program_alerts(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<web::Json<AlertList>, ApiError> {
     let program_id = id.into_inner();
     let list = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             compute(conn, program_id, scope.school_id)
         })

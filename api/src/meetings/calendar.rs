@@ -16,7 +16,7 @@ use crate::auth::Principal;
 use crate::auth::secrets;
 use crate::db::schema::{calendar_feeds as cf, meetings as m, program_curators, programs};
 use crate::db::text::from_text;
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::programs::calendar::deadline_events;
 
@@ -54,7 +54,7 @@ fn calendar_of(conn: &mut DbConnection, user_id: i64) -> Result<String, ApiError
     calendar.name("Наставничество");
     let pair_ids: Vec<i64> = own_pairs(conn, user_id)?.into_iter().map(|(p, _)| p).collect();
     let rows: Vec<MeetingRow> = m::table
-        .filter(m::pair_id.eq_any(&pair_ids))
+        .filter(one_of(m::pair_id, &pair_ids))
         .order(m::starts_at)
         .select((m::id, m::kind, m::status, m::starts_at, m::ends_at, m::place, m::link, m::topic))
         .load(conn)?;

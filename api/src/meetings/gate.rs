@@ -3,14 +3,14 @@
 
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::schema::{meetings, pairs};
 use crate::error::ApiError;
 use crate::programs::gates::{GateCheck, met_if};
 
 pub fn meetings_held(conn: &mut DbConnection, program_id: i64) -> Result<Vec<GateCheck>, ApiError> {
     let working: Vec<i64> = pairs::table.filter(pairs::program_id.eq(program_id)).filter(pairs::status.eq_any(["active", "completed"])).select(pairs::id).load(conn)?;
-    let mut meeting: Vec<i64> = meetings::table.filter(meetings::pair_id.eq_any(&working)).filter(meetings::status.eq("held")).select(meetings::pair_id).load(conn)?;
+    let mut meeting: Vec<i64> = meetings::table.filter(one_of(meetings::pair_id, &working)).filter(meetings::status.eq("held")).select(meetings::pair_id).load(conn)?;
     meeting.sort_unstable();
     meeting.dedup();
     let (met, all) = (meeting.len(), working.len());

@@ -14,7 +14,7 @@ use super::{Meeting, MeetingKind, MeetingList, MeetingPatch, MeetingStatus, NewM
 use crate::auth::{Action, Principal};
 use crate::db::schema::{meetings as m, pair_mentees, pairing_orders, pairs, program_mentees, program_mentors, programs};
 use crate::db::text::{from_text, to_text};
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::http::{IfMatch, ValidJson};
 use crate::pairing::pairs::PairStatus;
@@ -95,7 +95,7 @@ fn seat_name(seat: Seat) -> &'static str {
 pub async fn list_meetings(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<web::Json<MeetingList>, ApiError> {
     let pair_id = id.into_inner();
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             let access = pair_access(conn, &principal, pair_id, false)?;
             let rows: Vec<MeetingRow> = m::table.filter(m::pair_id.eq(pair_id)).order((m::starts_at, m::id)).select(MeetingRow::as_select()).load(conn)?;
             to_meetings(conn, rows, access.school_id, access.seat)
@@ -179,7 +179,7 @@ pub async fn create_meeting(db: web::Data<Db>, principal: Principal, id: web::Pa
 pub async fn get_meeting(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let meeting = db
-        .run(move |conn| {
+        .read(move |conn| {
             let pair_id = pair_of(conn, id)?;
             let access = pair_access(conn, &principal, pair_id, false).map_err(|e| e.not_found_as(format!("meeting {id}")))?;
             load_meeting(conn, id, access.school_id, access.seat)
@@ -333,7 +333,7 @@ pub async fn program_meetings(db: web::Data<Db>, principal: Principal, id: web::
     let program_id = id.into_inner();
     let (from, to) = period.bounds()?;
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             let pair_ids = pairs::table.filter(pairs::program_id.eq(program_id)).select(pairs::id);
             let rows: Vec<MeetingRow> = m::table
@@ -352,9 +352,9 @@ pub async fn program_meetings(db: web::Data<Db>, principal: Principal, id: web::
 /// The pairs a user sits in as mentor or mentee (through their linked participant records).
 pub fn own_pairs(conn: &mut DbConnection, user_id: i64) -> Result<Vec<(i64, Seat)>, ApiError> {
     let people = linked_participants(conn, user_id)?;
-    let as_mentor: Vec<i64> = pairs::table.inner_join(program_mentors::table).filter(program_mentors::participant_id.eq_any(&people)).select(pairs::id).load(conn)?;
+    let as_mentor: Vec<i64> = pairs::table.inner_join(program_mentors::table).filter(one_of(program_mentors::participant_id, &people)).select(pairs::id).load(conn)?;
     let as_mentee: Vec<i64> =
-        pair_mentees::table.inner_join(program_mentees::table).filter(program_mentees::participant_id.eq_any(&people)).select(pair_mentees::pair_id).load(conn)?;
+        pair_mentees::table.inner_join(program_mentees::table).filter(one_of(program_mentees::participant_id, &people)).select(pair_mentees::pair_id).load(conn)?;
     Ok(as_mentor.into_iter().map(|p| (p, Seat::Mentor)).chain(as_mentee.into_iter().map(|p| (p, Seat::Mentee))).collect())
 }
 
@@ -369,7 +369,7 @@ pub fn own_pairs(conn: &mut DbConnection, user_id: i64) -> Result<Vec<(i64, Seat
 pub async fn my_meetings(db: web::Data<Db>, principal: Principal, period: web::Query<Period>) -> Result<web::Json<MeetingList>, ApiError> {
     let (from, to) = period.bounds()?;
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             let Some(user_id) = principal.user_id() else { return Ok(Vec::new()) };
             let mut out = Vec::new();
             for (pair_id, seat) in own_pairs(conn, user_id)? {

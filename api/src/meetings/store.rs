@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::access::Seat;
 use super::sequence::Existing;
 use super::{Attendee, Meeting, MemberRole};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::schema::{meeting_attendance as ma, meetings as m};
 use crate::db::text::from_text;
 use crate::error::ApiError;
@@ -56,7 +56,7 @@ pub fn pair_of(conn: &mut DbConnection, meeting_id: i64) -> Result<i64, ApiError
 /// feedback from a mentor or mentee.
 pub fn to_meetings(conn: &mut DbConnection, rows: Vec<MeetingRow>, school_id: i64, seat: Seat) -> Result<Vec<Meeting>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let marks: Vec<(i64, i64, bool)> = ma::table.filter(ma::meeting_id.eq_any(&ids)).select((ma::meeting_id, ma::participant_id, ma::present)).load(conn)?;
+    let marks: Vec<(i64, i64, bool)> = ma::table.filter(one_of(ma::meeting_id, &ids)).select((ma::meeting_id, ma::participant_id, ma::present)).load(conn)?;
     let mut pair_ids: Vec<i64> = rows.iter().map(|r| r.pair_id).collect();
     pair_ids.dedup();
     let mut rosters = Vec::new();

@@ -15,7 +15,7 @@ use super::{Audience, SurveyPhase, SurveyStatus};
 use crate::auth::{Principal, secrets};
 use crate::db::schema::{program_curators, program_mentees, program_mentors, programs, survey_invitations as si, survey_templates as st, surveys as s};
 use crate::db::text::from_text;
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::http::ValidJson;
 use crate::meetings::access::linked_participants;
@@ -64,20 +64,20 @@ fn respondents(conn: &mut DbConnection, user_id: i64) -> Result<Vec<Respondent>,
     let as_mentee: Vec<(i64, i64)> = s::table
         .inner_join(program_mentees::table.on(program_mentees::program_id.eq(s::program_id)))
         .filter(s::audience.eq("mentee"))
-        .filter(program_mentees::participant_id.eq_any(&linked))
+        .filter(one_of(program_mentees::participant_id, &linked))
         .select((s::id, program_mentees::participant_id))
         .load(conn)?;
     let as_mentor: Vec<(i64, i64)> = s::table
         .inner_join(program_mentors::table.on(program_mentors::program_id.eq(s::program_id)))
         .filter(s::audience.eq("mentor"))
-        .filter(program_mentors::participant_id.eq_any(&linked))
+        .filter(one_of(program_mentors::participant_id, &linked))
         .select((s::id, program_mentors::participant_id))
         .load(conn)?;
     let curated: Vec<i64> = program_curators::table.filter(program_curators::user_id.eq(user_id)).select(program_curators::program_id).load(conn)?;
     let as_curator: Vec<i64> = s::table
         .inner_join(programs::table)
         .filter(s::audience.eq("curator"))
-        .filter(s::program_id.eq_any(&curated).or(programs::coordinator_id.eq(user_id)))
+        .filter(one_of(s::program_id, &curated).or(programs::coordinator_id.eq(user_id)))
         .select(s::id)
         .load(conn)?;
     let mut out: Vec<Respondent> = as_mentee.into_iter().chain(as_mentor).map(|(survey_id, p)| Respondent { survey_id, participant_id: Some(p) }).collect();
@@ -112,7 +112,7 @@ fn invitation_of(conn: &mut DbConnection, user_id: i64, who: Respondent) -> Resu
 #[get("/me/surveys")]
 pub async fn my_surveys(db: web::Data<Db>, principal: Principal) -> Result<web::Json<MySurveyList>, ApiError> {
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             let Some(user_id) = principal.user_id() else { return Ok(Vec::new()) };
             let mut items = Vec::new();
             for who in respondents(conn, user_id)? {

@@ -14,7 +14,7 @@ use crate::auth::secrets;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{program_mentees, program_mentors, survey_invitations as si, survey_responses as sr, survey_templates as st, surveys as s};
 use crate::db::text::{from_text, to_text};
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::http::ValidJson;
 use crate::pairing::people::enrolled_people;
@@ -26,7 +26,7 @@ type SurveyRow = (i64, i64, i64, String, String, NaiveDate, NaiveDate, Option<Na
 
 fn select(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<SurveyRow>, ApiError> {
     Ok(s::table
-        .filter(s::id.eq_any(ids))
+        .filter(one_of(s::id, &ids))
         .order(s::id)
         .select((s::id, s::program_id, s::template_id, s::phase, s::audience, s::opens_on, s::closes_on, s::closed_at, s::created_at))
         .load(conn)?)
@@ -104,7 +104,7 @@ fn survey_scope(conn: &mut DbConnection, principal: &Principal, action: Action, 
 pub async fn list_surveys(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<web::Json<SurveyList>, ApiError> {
     let program_id = id.into_inner();
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewProgram, program_id)?;
             let ids: Vec<i64> = s::table.filter(s::program_id.eq(program_id)).select(s::id).load(conn)?;
             let rows = select(conn, &ids)?;
@@ -175,7 +175,7 @@ pub async fn create_survey(db: web::Data<Db>, principal: Principal, id: web::Pat
 pub async fn get_survey(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<web::Json<Survey>, ApiError> {
     let id = id.into_inner();
     let survey = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = survey_scope(conn, &principal, Action::ViewProgram, id)?;
             let rows = select(conn, &[id])?;
             to_surveys(conn, rows, scope.school_id)?.pop().ok_or_else(|| ApiError::not_found("survey"))

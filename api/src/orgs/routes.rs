@@ -9,7 +9,7 @@ use super::store::{OrgRow, load_organization, reachable, to_organization};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
 use crate::db::schema::organizations;
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::ok_with_etag;
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson, Versioned};
@@ -31,7 +31,7 @@ pub async fn list_organizations(
     let page = query.page()?;
     let filter = filter.into_inner();
     let rows = db
-        .run(move |conn| {
+        .read(move |conn| {
             let visible = reachable(conn, &principal, Action::ViewOrganization)?;
             let mut q = organizations::table
                 .filter(organizations::id.gt(page.after))
@@ -40,7 +40,7 @@ pub async fn list_organizations(
                 .select(OrgRow::as_select())
                 .into_boxed();
             if let Some(ids) = visible {
-                q = q.filter(organizations::id.eq_any(ids));
+                q = q.filter(one_of(organizations::id, &ids));
             }
             if let Some(parent) = filter.parent_id {
                 q = q.filter(organizations::parent_id.eq(parent));
@@ -156,7 +156,7 @@ pub async fn create_organization(db: web::Data<Db>, principal: Principal, body: 
 pub async fn get_organization(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let org = db
-        .run(move |conn| {
+        .read(move |conn| {
             authorize(conn, &principal, Action::ViewOrganization, id)?;
             load_organization(conn, id)
         })

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::dto::{Me, Membership, Organization, OrganizationKind, User};
 use crate::auth::{Action, Principal, Role};
-use crate::db::{DbConnection, one_of};
+use crate::db::{DbConnection, one_of, reused};
 use crate::db::schema::{memberships, organizations, users};
 use crate::error::ApiError;
 
@@ -14,13 +14,14 @@ const MAX_DEPTH: usize = 8;
 
 /// The organisation and its ancestors, itself first; 404 if it does not exist.
 pub fn ancestry(conn: &mut DbConnection, id: i64) -> Result<Vec<i64>, ApiError> {
-    // One recursive query rather than one per level: every authorized request asks for it.
+    // One recursive query rather than one per level, prepared once per connection (`reused`):
+    // every authorized request asks for it.
     #[derive(QueryableByName)]
     struct Link {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         id: i64,
     }
-    let links: Vec<Link> = diesel::sql_query(format!(
+    let links: Vec<Link> = reused(diesel::sql_query(format!(
         "WITH RECURSIVE chain (id, parent_id, depth) AS ( \
            SELECT id, parent_id, 1 FROM organizations WHERE id = $1 \
            UNION ALL \
@@ -28,7 +29,7 @@ pub fn ancestry(conn: &mut DbConnection, id: i64) -> Result<Vec<i64>, ApiError> 
            WHERE chain.depth < {MAX_DEPTH}) \
          SELECT id FROM chain ORDER BY depth"
     ))
-    .bind::<diesel::sql_types::BigInt, _>(id)
+    .bind::<diesel::sql_types::BigInt, _>(id))
     .load(conn)?;
     if links.is_empty() {
         return Err(ApiError::not_found(format!("organisation {id}")));

@@ -9,7 +9,7 @@ use super::store::{UserRow, contains_pattern, load_organization, load_user, memb
 use crate::auth::policy::{Decision, authorize};
 use crate::auth::{Action, Principal, PrincipalCache, password};
 use crate::db::schema::{memberships, refresh_tokens, users};
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::http::etag::ok_with_etag;
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson, Versioned};
@@ -80,7 +80,7 @@ pub async fn list_users(db: web::Data<Db>, principal: Principal, filter: web::Qu
     let page = query.page()?;
     let filter = filter.into_inner();
     let page_of_users = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = match filter.organization_id {
                 Some(org) => {
                     authorize(conn, &principal, Action::ViewUsers, org)?;
@@ -95,7 +95,7 @@ pub async fn list_users(db: web::Data<Db>, principal: Principal, filter: web::Qu
                 .select(UserRow::as_select())
                 .into_boxed();
             if let Some(orgs) = scope {
-                let members = memberships::table.filter(memberships::organization_id.eq_any(orgs)).select(memberships::user_id);
+                let members = memberships::table.filter(one_of(memberships::organization_id, &orgs)).select(memberships::user_id);
                 q = q.filter(users::id.eq_any(members)).filter(users::is_system_admin.eq(false).or(principal.is_system_admin().into_sql::<diesel::sql_types::Bool>()));
             }
             if let Some(text) = filter.q.as_deref().filter(|t| !t.trim().is_empty()) {

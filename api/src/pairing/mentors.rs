@@ -105,7 +105,7 @@ pub async fn list_mentors(db: web::Data<Db>, principal: Principal, id: web::Path
     let page = query.page()?;
     let program_id = id.into_inner();
     let (items, next_cursor, audit) = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             let rows: Vec<Row> = pm::table
                 .filter(pm::program_id.eq(program_id))

@@ -160,7 +160,7 @@ pub async fn get_order(db: web::Data<Db>, principal: Principal, id: web::Path<i6
 pub async fn list_orders(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<web::Json<PairingOrderList>, ApiError> {
     let program_id = id.into_inner();
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             program_scope(conn, &principal, Action::ViewProgram, program_id)?;
             let orders: Vec<(i64, String, NaiveDate, String)> =
                 po::table.filter(po::program_id.eq(program_id)).order(po::id).select((po::id, po::number, po::signed_on, po::signatory)).load(conn)?;

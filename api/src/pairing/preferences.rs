@@ -15,7 +15,7 @@ use super::settings;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{preference_ranks as pr, preference_sheets as ps, program_mentees, program_mentors};
 use crate::db::text::{from_text, to_text};
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::http::ValidJson;
 use crate::programs::store::program_scope;
@@ -80,7 +80,7 @@ pub fn load_sheets(conn: &mut DbConnection, program_id: i64) -> Result<Vec<Sheet
         .select((ps::id, ps::side, ps::chooser_id, ps::attended_group_meeting, ps::updated_at))
         .load(conn)?;
     let ids: Vec<i64> = sheets.iter().map(|s| s.0).collect();
-    let ranks: Vec<(i64, i64, i32)> = pr::table.filter(pr::sheet_id.eq_any(&ids)).order((pr::sheet_id, pr::rank, pr::chosen_id)).select((pr::sheet_id, pr::chosen_id, pr::rank)).load(conn)?;
+    let ranks: Vec<(i64, i64, i32)> = pr::table.filter(one_of(pr::sheet_id, &ids)).order((pr::sheet_id, pr::rank, pr::chosen_id)).select((pr::sheet_id, pr::chosen_id, pr::rank)).load(conn)?;
     sheets
         .into_iter()
         .map(|(id, side, chooser_id, attended_group_meeting, updated_at)| {

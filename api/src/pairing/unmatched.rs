@@ -14,7 +14,7 @@ use super::runs::store::latest_unmatched;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{mentee_support as ms, pair_mentees, program_mentees as pm};
 use crate::db::text::from_json;
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::http::ValidJson;
 use crate::participants::audit::record;
@@ -76,7 +76,7 @@ fn list(conn: &mut DbConnection, principal: &Principal, program_id: i64, school_
     let (run_id, reasons) = latest_unmatched(conn, program_id)?;
     let enrolments: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let support: Vec<(i64, Option<String>, Option<NaiveDate>, chrono::NaiveDateTime)> =
-        ms::table.filter(ms::mentee_id.eq_any(&enrolments)).select((ms::mentee_id, ms::notes, ms::search_resumes_on, ms::updated_at)).load(conn)?;
+        ms::table.filter(one_of(ms::mentee_id, &enrolments)).select((ms::mentee_id, ms::notes, ms::search_resumes_on, ms::updated_at)).load(conn)?;
     record(conn, principal, school_id, "list", &people.minors(), Some("unmatched mentees"))?;
     rows.into_iter()
         .map(|(mentee_id, participant_id, tags)| {

@@ -11,7 +11,7 @@ use super::dto::AuditEntry;
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
 use crate::db::schema::{audit_log, audit_log_records};
-use crate::db::{Db, DbConnection, json_array};
+use crate::db::{Db, DbConnection, json_array, reused};
 use crate::error::{ApiError, Problem};
 use crate::http::{PageQuery, Paginated};
 use crate::db::bulk::{SQLITE_MAX_BINDS, placeholders};
@@ -57,29 +57,33 @@ pub fn record_many(conn: &mut DbConnection, school_id: i64, actor: &str, action:
     }
     match conn {
         DbConnection::Sqlite(c) => {
-            diesel::sql_query(
-                "INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) \
-                 SELECT ?, ?, ?, 'participant', value, ?, ? FROM json_each(?)",
+            reused(
+                diesel::sql_query(
+                    "INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) \
+                     SELECT ?, ?, ?, 'participant', value, ?, ? FROM json_each(?)",
+                )
+                .bind::<BigInt, _>(school_id)
+                .bind::<Text, _>(actor)
+                .bind::<Text, _>(action)
+                .bind::<Nullable<Text>, _>(detail)
+                .bind::<Timestamp, _>(at)
+                .bind::<Text, _>(json_array(ids))
             )
-            .bind::<BigInt, _>(school_id)
-            .bind::<Text, _>(actor)
-            .bind::<Text, _>(action)
-            .bind::<Nullable<Text>, _>(detail)
-            .bind::<Timestamp, _>(at)
-            .bind::<Text, _>(json_array(ids))
             .execute(c)?;
         }
         DbConnection::Postgresql(c) => {
-            diesel::sql_query(
-                "INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) \
-                 SELECT $1, $2, $3, 'participant', id, $4, $5 FROM unnest($6::BIGINT[]) WITH ORDINALITY AS t (id, n) ORDER BY n",
+            reused(
+                diesel::sql_query(
+                    "INSERT INTO audit_log (organization_id, actor, action, entity, entity_id, detail, at) \
+                     SELECT $1, $2, $3, 'participant', id, $4, $5 FROM unnest($6::BIGINT[]) WITH ORDINALITY AS t (id, n) ORDER BY n",
+                )
+                .bind::<BigInt, _>(school_id)
+                .bind::<Text, _>(actor)
+                .bind::<Text, _>(action)
+                .bind::<Nullable<Text>, _>(detail)
+                .bind::<Timestamp, _>(at)
+                .bind::<Array<BigInt>, _>(ids)
             )
-            .bind::<BigInt, _>(school_id)
-            .bind::<Text, _>(actor)
-            .bind::<Text, _>(action)
-            .bind::<Nullable<Text>, _>(detail)
-            .bind::<Timestamp, _>(at)
-            .bind::<Array<BigInt>, _>(ids)
             .execute(c)?;
         }
     }

@@ -74,7 +74,7 @@ pub async fn list_participants(
     let school_id = school_id.into_inner();
     let f = filter.into_inner();
     let (items, next_cursor, audit) = db
-        .run(move |conn| {
+        .read(move |conn| {
             authorize(conn, &principal, Action::ViewParticipants, school_id)?;
             let mut q = p::table
                 .filter(p::school_id.eq(school_id))
@@ -191,7 +191,7 @@ pub async fn create_participant(db: web::Data<Db>, principal: Principal, school_
 pub async fn get_participant(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let (participant, audit) = db
-        .run(move |conn| {
+        .read(move |conn| {
             let school_id = participant_school(conn, &principal, Action::ViewParticipants, id)?;
             let today = school_today(conn, school_id)?;
             let show = sees_sensitive(conn, &principal, school_id)?;

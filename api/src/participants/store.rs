@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::dto::{Consent, ConsentGiver, ConsentScope, Participant, ParticipantKind, Sensitive};
 use crate::auth::policy::{Decision, authorize};
 use crate::auth::{Action, Principal};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::text::from_text;
 use crate::db::schema::{consents, participants, program_mentees, program_mentors};
 use crate::error::ApiError;
@@ -69,7 +69,7 @@ pub fn sees_sensitive(conn: &mut DbConnection, principal: &Principal, school_id:
 /// Ids among `ids` with a valid (not withdrawn) processing consent.
 pub fn consented(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<i64>, ApiError> {
     Ok(consents::table
-        .filter(consents::participant_id.eq_any(ids))
+        .filter(one_of(consents::participant_id, &ids))
         .filter(consents::scope.eq("processing"))
         .filter(consents::withdrawn_at.is_null())
         .select(consents::participant_id)

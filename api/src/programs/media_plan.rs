@@ -41,7 +41,7 @@ fn clean(s: Option<String>) -> Option<String> {
 pub async fn get_media_plan(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<web::Json<MediaPlan>, ApiError> {
     let id = id.into_inner();
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewProgram, id)?;
             let today = school_today(conn, scope.school_id)?;
             media_items(conn, id, today)

@@ -28,7 +28,7 @@ use crate::http::{IfMatch, ValidJson};
 pub async fn get_roadmap(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<web::Json<Roadmap>, ApiError> {
     let id = id.into_inner();
     let roadmap = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewProgram, id)?;
             let today = school_today(conn, scope.school_id)?;
             let all = activities(conn, id, today)?;

@@ -86,7 +86,7 @@ pub async fn list_programs(
     let school_id = school_id.into_inner();
     let status = filter.into_inner().status;
     let (items, next_cursor) = db
-        .run(move |conn| {
+        .read(move |conn| {
             authorize(conn, &principal, Action::ViewProgram, school_id)?;
             let mut q = programs::table
                 .filter(programs::school_id.eq(school_id))
@@ -177,7 +177,7 @@ pub async fn create_program(db: web::Data<Db>, principal: Principal, school_id: 
 pub async fn get_program(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let program = db
-        .run(move |conn| {
+        .read(move |conn| {
             program_scope(conn, &principal, Action::ViewProgram, id)?;
             load_program(conn, id)
         })

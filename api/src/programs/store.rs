@@ -9,7 +9,7 @@ use super::status::{ActivityStatus, MediaStatus, ProgramStatus, programme_closed
 use super::template::{STANDARD_MEDIA_PLAN, TemplateActivity, place_deadline, standard_roadmap};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal, Role};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::schema::{media_plan_items, memberships, organizations, program_curators, programs, roadmap_activities, roadmap_templates, users};
 use crate::error::ApiError;
 use crate::http::etag::etag_value;
@@ -117,12 +117,12 @@ fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
 pub fn to_programs(conn: &mut DbConnection, rows: Vec<ProgramRow>) -> Result<Vec<Program>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let curators: Vec<(i64, i64)> = program_curators::table
-        .filter(program_curators::program_id.eq_any(&ids))
+        .filter(one_of(program_curators::program_id, &ids))
         .order(program_curators::id)
         .select((program_curators::program_id, program_curators::user_id))
         .load(conn)?;
     let activities: Vec<(i64, i32, String, NaiveDate)> = roadmap_activities::table
-        .filter(roadmap_activities::program_id.eq_any(&ids))
+        .filter(one_of(roadmap_activities::program_id, &ids))
         .select((roadmap_activities::program_id, roadmap_activities::stage_no, roadmap_activities::status, roadmap_activities::deadline))
         .load(conn)?;
     let mut today_of = std::collections::HashMap::new();
@@ -291,7 +291,7 @@ pub fn load_activity(conn: &mut DbConnection, id: i64, today: NaiveDate) -> Resu
 
 fn to_activities(conn: &mut DbConnection, rows: Vec<ActivityRow>, today: NaiveDate) -> Result<Vec<Activity>, ApiError> {
     let user_ids: Vec<i64> = rows.iter().filter_map(|r| r.responsible_user_id).collect();
-    let names: Vec<(i64, String)> = users::table.filter(users::id.eq_any(&user_ids)).select((users::id, users::full_name)).load(conn)?;
+    let names: Vec<(i64, String)> = users::table.filter(one_of(users::id, &user_ids)).select((users::id, users::full_name)).load(conn)?;
     rows.into_iter()
         .map(|r| {
             let status = ActivityStatus::parse(&r.status)?;

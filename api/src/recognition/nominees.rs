@@ -13,7 +13,7 @@ use super::holder::{names, pair_label};
 use super::ranking::{improved, order, scores};
 use crate::auth::{Action, Principal};
 use crate::db::schema::{awards, meetings, pair_mentees, pairs, program_mentees, program_mentors};
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::monitoring::impact::{Values, survey_values};
 use crate::monitoring::measurements::{self, MeasurementPhase};
@@ -70,11 +70,11 @@ fn pair_facts(conn: &mut DbConnection, program_id: i64) -> Result<Vec<PairFacts>
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let members: Vec<(i64, i64)> = pair_mentees::table
         .inner_join(program_mentees::table)
-        .filter(pair_mentees::pair_id.eq_any(&ids))
+        .filter(one_of(pair_mentees::pair_id, &ids))
         .select((pair_mentees::pair_id, program_mentees::participant_id))
         .load(conn)?;
     let held: Vec<(i64, NaiveDateTime, Option<i32>, Option<i32>)> = meetings::table
-        .filter(meetings::pair_id.eq_any(&ids))
+        .filter(one_of(meetings::pair_id, &ids))
         .filter(meetings::status.eq("held"))
         .select((meetings::pair_id, meetings::starts_at, meetings::mentee_rating, meetings::mentor_rating))
         .load(conn)?;

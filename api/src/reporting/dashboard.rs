@@ -18,7 +18,7 @@ use super::rows::{Figures, SCHEMA_VERSION, SchoolRow, csv_bytes};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
 use crate::db::schema::organizations;
-use crate::db::{Db, DbConnection};
+use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::orgs::OrganizationKind;
 use crate::orgs::store::{load_organization, with_descendants};
@@ -41,13 +41,13 @@ pub fn subtree_schools(conn: &mut DbConnection, organization_id: i64) -> Result<
     }
     let ids = with_descendants(conn, &[organization_id])?;
     let rows: Vec<(i64, String, Option<i64>, String)> = organizations::table
-        .filter(organizations::id.eq_any(&ids))
+        .filter(one_of(organizations::id, &ids))
         .filter(organizations::kind.eq(OrganizationKind::School.as_str()))
         .select((organizations::id, organizations::name, organizations::parent_id, organizations::time_zone))
         .load(conn)?;
     let parent_ids: Vec<i64> = rows.iter().filter_map(|r| r.2).collect();
     let names: HashMap<i64, String> =
-        organizations::table.filter(organizations::id.eq_any(&parent_ids)).select((organizations::id, organizations::name)).load(conn)?.into_iter().collect();
+        organizations::table.filter(one_of(organizations::id, &parent_ids)).select((organizations::id, organizations::name)).load(conn)?.into_iter().collect();
     let mut schools: Vec<SchoolInfo> = rows
         .into_iter()
         .map(|(id, name, parent_id, time_zone)| SchoolInfo { id, name, parent_name: parent_id.and_then(|p| names.get(&p).cloned()), parent_id, time_zone })

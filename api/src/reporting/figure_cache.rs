@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::figures::{AgeBand, SchoolFigures, measure};
-use crate::db::{DbConnection, write_derived};
+use crate::db::{DbConnection, write_derived, one_of};
 use crate::db::schema::{school_figure_cache as cache, school_figure_versions as versions};
 use crate::error::ApiError;
 
@@ -31,10 +31,10 @@ pub fn current(conn: &mut DbConnection, schools: &[(i64, NaiveDate)], band: AgeB
     }
     let ids: Vec<i64> = schools.iter().map(|s| s.0).collect();
     let version_of: HashMap<i64, i64> =
-        versions::table.filter(versions::school_id.eq_any(&ids)).select((versions::school_id, versions::version)).load(conn)?.into_iter().collect();
+        versions::table.filter(one_of(versions::school_id, &ids)).select((versions::school_id, versions::version)).load(conn)?.into_iter().collect();
     let day_of: HashMap<i64, NaiveDate> = schools.iter().copied().collect();
     let stored: Vec<(i64, i64, NaiveDate, String)> = cache::table
-        .filter(cache::school_id.eq_any(&ids))
+        .filter(one_of(cache::school_id, &ids))
         .select((cache::school_id, cache::version, cache::measured_on, cache::figures))
         .load(conn)?;
     let mut out: HashMap<i64, SchoolFigures> = HashMap::with_capacity(schools.len());

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::schema::{mentee_support, pair_mentees, pair_plans, pairs, program_mentees};
 use crate::error::ApiError;
 use crate::programs::gates::{GateCheck, met_if};
@@ -15,7 +15,7 @@ pub fn pairs_approved(conn: &mut DbConnection, program_id: i64) -> Result<Vec<Ga
         .filter(pairs::status.eq_any(["approved", "active", "completed"]))
         .select(pairs::id)
         .load(conn)?;
-    let planned: i64 = pair_plans::table.filter(pair_plans::pair_id.eq_any(&approved_ids)).filter(pair_plans::tasks.ne("[]")).count().get_result(conn)?;
+    let planned: i64 = pair_plans::table.filter(one_of(pair_plans::pair_id, &approved_ids)).filter(pair_plans::tasks.ne("[]")).count().get_result(conn)?;
     let paired = pair_mentees::table.filter(pair_mentees::live.eq(true)).select(pair_mentees::mentee_id);
     let waiting: Vec<i64> = program_mentees::table
         .filter(program_mentees::program_id.eq(program_id))
@@ -23,7 +23,7 @@ pub fn pairs_approved(conn: &mut DbConnection, program_id: i64) -> Result<Vec<Ga
         .filter(program_mentees::id.ne_all(paired))
         .select(program_mentees::id)
         .load(conn)?;
-    let supported: i64 = mentee_support::table.filter(mentee_support::mentee_id.eq_any(&waiting)).count().get_result(conn)?;
+    let supported: i64 = mentee_support::table.filter(one_of(mentee_support::mentee_id, &waiting)).count().get_result(conn)?;
     let approved = approved_ids.len() as i64;
     Ok(vec![
         GateCheck {

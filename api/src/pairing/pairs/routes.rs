@@ -38,7 +38,7 @@ pub async fn list_pairs(db: web::Data<Db>, principal: Principal, id: web::Path<i
     let program_id = id.into_inner();
     let status = filter.status.map(|s| to_text(&s)).transpose()?;
     let (items, next_cursor, audit) = db
-        .run(move |conn| {
+        .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
             let mut q = pairs::table.filter(pairs::program_id.eq(program_id)).filter(pairs::id.gt(page.after)).into_boxed();
             if let Some(status) = status {
@@ -124,7 +124,7 @@ pub fn pair_scope(conn: &mut crate::db::DbConnection, principal: &Principal, act
 pub async fn get_pair(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let (pair, audit) = db
-        .run(move |conn| {
+        .read(move |conn| {
             let access = crate::meetings::access::pair_access(conn, &principal, id, false)?;
             let (pair, minors) = shown_pair(conn, id, access.school_id)?;
             Ok((pair, audit_read(&principal, access.school_id, minors)))
@@ -230,7 +230,7 @@ pub async fn complete_pair(db: web::Data<Db>, principal: Principal, id: web::Pat
 #[get("/me/pairs")]
 pub async fn my_pairs(db: web::Data<Db>, principal: Principal) -> Result<web::Json<MyPairList>, ApiError> {
     let items = db
-        .run(move |conn| {
+        .read(move |conn| {
             let Some(user_id) = principal.user_id() else { return Ok(Vec::new()) };
             let mut out = Vec::new();
             for (pair_id, seat) in crate::meetings::routes::own_pairs(conn, user_id)? {

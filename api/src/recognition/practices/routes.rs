@@ -17,6 +17,7 @@ use crate::http::etag::etag_value;
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson};
 use crate::orgs::store::contains_pattern;
 use crate::programs::status::invalid_transition;
+use crate::db::one_of;
 
 fn with_etag(p: Practice, created: bool) -> HttpResponse {
     let mut res = if created { HttpResponse::Created() } else { HttpResponse::Ok() };
@@ -39,7 +40,7 @@ pub async fn list_practices(db: web::Data<Db>, principal: Principal, filter: web
     let page = query.page()?;
     let f = filter.into_inner();
     let list = db
-        .run(move |conn| {
+        .read(move |conn| {
             let mut q = pr::table.order(pr::id.desc()).limit(page.limit + 1).select(PracticeRow::as_select()).into_boxed();
             // Newest first: the cursor carries the last id seen, and the next page lies below it.
             if page.after > 0 {
@@ -49,9 +50,9 @@ pub async fn list_practices(db: web::Data<Db>, principal: Principal, filter: web
                 q = q.filter(
                     pr::status
                         .eq("published")
-                        .and(pr::region_id.eq_any(r.regions))
-                        .or(pr::school_id.eq_any(r.writes))
-                        .or(pr::status.ne("draft").and(pr::school_id.eq_any(r.reviews))),
+                        .and(one_of(pr::region_id, &r.regions))
+                        .or(one_of(pr::school_id, &r.writes))
+                        .or(pr::status.ne("draft").and(one_of(pr::school_id, &r.reviews))),
                 );
             }
             if let Some(text) = f.q.as_deref().filter(|t| !t.trim().is_empty()) {

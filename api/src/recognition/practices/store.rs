@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::{Practice, PracticeStatus, PracticeSummary};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, one_of};
 use crate::db::schema::{organizations, pairs, participants, practices, programs};
 use crate::db::text::from_text;
 use crate::error::ApiError;
@@ -101,7 +101,7 @@ pub fn practice_for(conn: &mut DbConnection, principal: &Principal, id: i64, act
 }
 
 fn school_names(conn: &mut DbConnection, ids: &[i64]) -> Result<HashMap<i64, String>, ApiError> {
-    Ok(organizations::table.filter(organizations::id.eq_any(ids)).select((organizations::id, organizations::name)).load::<(i64, String)>(conn)?.into_iter().collect())
+    Ok(organizations::table.filter(one_of(organizations::id, &ids)).select((organizations::id, organizations::name)).load::<(i64, String)>(conn)?.into_iter().collect())
 }
 
 pub fn to_practice(conn: &mut DbConnection, r: PracticeRow) -> Result<Practice, ApiError> {
