@@ -11,6 +11,7 @@ on_both!(
     an_import_is_one_audit_entry_on_each_minors_trail,
     a_participants_school_and_account_exist_while_it_names_them,
     a_running_import_shows_its_progress_on_every_instance,
+    a_start_fails_only_the_imports_nobody_is_writing,
 );
 
 const CSV: &str = "text/csv";
@@ -297,7 +298,17 @@ async fn an_import_killed_midway_leaves_the_base_as_it_was(app: TestApp) {
     let (again, base) = serve(&app);
     ready(&app, &base).await;
     assert!(pending.await.expect("the upload task").is_err(), "the upload got no answer from a killed server");
-    let after: Value = app.client.get(format!("{base}/api/v1/import-jobs/{id}")).bearer_auth(&curator).send().await.expect("job").json().await.expect("json");
+    // On PostgreSQL the start fails the job once the killed instance's connection has gone, or a
+    // reader does once the job's row has been silent for a while: PostgreSQL may not have noticed
+    // the death when the new instance started.
+    let mut after = Value::Null;
+    for _ in 0..60 {
+        after = app.client.get(format!("{base}/api/v1/import-jobs/{id}")).bearer_auth(&curator).send().await.expect("job").json().await.expect("json");
+        if after["status"] != "running" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
     assert_eq!(after["status"], "failed", "{after}");
     assert!(after["failure"].as_str().unwrap_or("").contains("stopped"));
     drop(again);
@@ -369,4 +380,68 @@ async fn a_running_import_shows_its_progress_on_every_instance(app: TestApp) {
     let after = app.get(&format!("import-jobs/{job}"), &admin).await;
     assert_eq!((after.body["status"].as_str(), after.body["processed"].as_i64()), (Some("failed"), Some(0)), "{}", after.body);
     assert!(after.body["failure"].as_str().is_some_and(|f| f.contains("stopped")), "{}", after.body);
+}
+
+/// With several instances on one PostgreSQL, an instance that starts must not fail the import
+/// another is writing: the writer holds its job's lock until its transaction ends, and only jobs
+/// whose lock is free were cut off. A job gone silent is failed by whoever reads it. On SQLite the
+/// one instance that starts knows that every running job was its own.
+async fn a_start_fails_only_the_imports_nobody_is_writing(app: TestApp) {
+    use diesel::{Connection, ExpressionMethods, RunQueryDsl};
+    use nastavnik::db::schema::import_jobs as jobs;
+    use nastavnik::participants::import::jobs::{fail_interrupted, hold};
+    let admin = app.login("admin").await;
+    let (_, _, school) = app.demo_tree(&admin).await;
+    let mut conn = app.db.get().expect("connection");
+    let running = |conn: &mut nastavnik::db::DbConnection, silent_for: chrono::TimeDelta| -> i64 {
+        let now = chrono::Utc::now().naive_utc();
+        diesel::insert_into(jobs::table)
+            .values((jobs::school_id.eq(school), jobs::status.eq("running"), jobs::total.eq(10_i64), jobs::created_by.eq("user:1"), jobs::created_at.eq(now - silent_for), jobs::progress_at.eq(now - silent_for)))
+            .returning(jobs::id)
+            .get_result(conn)
+            .expect("a running job")
+    };
+    let status = |job: i64| {
+        let app = &app;
+        let admin = admin.clone();
+        async move { app.get(&format!("import-jobs/{job}"), &admin).await.body["status"].as_str().unwrap_or("").to_owned() }
+    };
+    if app.backend == nastavnik_tests::Backend::Sqlite {
+        running(&mut conn, chrono::TimeDelta::zero());
+        assert_eq!(fail_interrupted(&mut conn).expect("fail the cut-off jobs"), 1);
+        return;
+    }
+
+    let written = running(&mut conn, chrono::TimeDelta::minutes(1));
+    let cut_off = running(&mut conn, chrono::TimeDelta::zero());
+    let mut writer = app.db.get().expect("the writing instance's connection");
+    writer
+        .transaction(|writer| {
+            hold(writer, written)?;
+            assert_eq!(fail_interrupted(&mut conn)?, 1, "only the job nobody holds");
+            Ok::<_, nastavnik::error::ApiError>(())
+        })
+        .expect("the writer's transaction");
+    drop(writer);
+    assert_eq!(status(cut_off).await, "failed");
+    assert_eq!(status(written).await, "failed", "silent for a minute with its lock free: cut off");
+
+    // Read while being written, however long since its last news: still running.
+    let busy = running(&mut conn, chrono::TimeDelta::minutes(1));
+    let (held, release) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+    let db = app.db.clone();
+    let holder = std::thread::spawn(move || {
+        let mut writer = db.get().expect("the writing instance's connection");
+        writer.transaction(|writer| {
+            hold(writer, busy)?;
+            let _ = held.0.send(());
+            let _ = release.1.recv();
+            Ok::<_, nastavnik::error::ApiError>(())
+        })
+    });
+    held.1.recv().expect("the lock held");
+    assert_eq!(status(busy).await, "running");
+    let _ = release.0.send(());
+    holder.join().expect("the writer").expect("its transaction");
+    assert_eq!(status(busy).await, "failed", "its writer gone");
 }

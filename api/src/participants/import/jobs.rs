@@ -1,17 +1,22 @@
 //! Import jobs: the row in `import_jobs` says how a job ended. While it runs, its progress lives in
 //! the memory of the instance doing the work; on PostgreSQL, where several instances serve one
-//! database, that instance also copies it to the row every `PROGRESS_EVERY`, for the others.
+//! database, that instance also copies it to the row every `PROGRESS_EVERY`, for the others, and
+//! holds the job's advisory lock for as long as its transaction lasts (`hold`): a running job
+//! whose lock is free was cut off, whichever instance looks.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::apply::ImportReport;
 use crate::db::DbConnection;
+use crate::db::pool::MultiBackend;
 use crate::db::schema::import_jobs as jobs;
 use crate::error::ApiError;
 
@@ -118,14 +123,57 @@ pub fn record_progress(conn: &mut DbConnection, id: i64, stage: Stage) -> Result
     Ok(())
 }
 
-/// At start: a job still `running` was cut off by a stop; its transaction never committed. With
-/// several instances on one PostgreSQL this also fails the imports running on the others at that
-/// moment (README, "Several instances"): nothing in the row tells a stopped instance from a busy one.
+/// Marks `job` as being written, until the calling transaction ends, however it ends: PostgreSQL
+/// frees a transaction's advisory locks at commit, at rollback, and when the connection dies with
+/// its instance. The job ids are the only advisory locks this service takes. SQLite has one
+/// instance, which knows its own jobs.
+pub fn hold(conn: &mut DbConnection, job: i64) -> Result<(), ApiError> {
+    if let DbConnection::Postgresql(c) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock($1)").bind::<BigInt, _>(job).execute(c)?;
+    }
+    Ok(())
+}
+
+/// A running job that nobody writes: on PostgreSQL its lock is free (taking it here holds it only
+/// until this statement's transaction ends); on SQLite every running job, as a start asks.
+fn cut_off(conn: &DbConnection) -> Box<dyn BoxableExpression<jobs::table, MultiBackend, SqlType = Bool>> {
+    let running = jobs::status.eq("running");
+    match conn {
+        DbConnection::Postgresql(_) => Box::new(running.and(sql::<Bool>("pg_try_advisory_xact_lock(id)"))),
+        DbConnection::Sqlite(_) => Box::new(running),
+    }
+}
+
+/// At start: a job still `running` was cut off by a stop; its transaction never committed. On
+/// PostgreSQL only the jobs whose lock is free: the others are being written by other instances.
 pub fn fail_interrupted(conn: &mut DbConnection) -> Result<usize, ApiError> {
-    let outcome = serde_json::json!({"failure": "the service stopped during the import; nothing of it was written"}).to_string();
-    Ok(diesel::update(jobs::table.filter(jobs::status.eq("running")))
-        .set((jobs::status.eq("failed"), jobs::report.eq(outcome), jobs::finished_at.eq(Utc::now().naive_utc())))
+    let cut_off = cut_off(conn);
+    Ok(diesel::update(jobs::table.filter(cut_off))
+        .set((jobs::status.eq("failed"), jobs::report.eq(stopped()), jobs::finished_at.eq(Utc::now().naive_utc())))
         .execute(conn)?)
+}
+
+/// How long a running job's row may go without news before a reader checks its lock. The
+/// instance writing it records its progress every `PROGRESS_EVERY`; until its first record, the
+/// job's lock may not be taken yet.
+const SILENT_FOR: chrono::TimeDelta = chrono::TimeDelta::seconds(10);
+
+/// A job that another instance was running when it died, found by whoever reads it: a start may
+/// come before PostgreSQL has noticed the death and freed the lock.
+/// Whether it failed the job.
+fn fail_if_cut_off(conn: &mut DbConnection, id: i64, since: NaiveDateTime) -> Result<bool, ApiError> {
+    if !matches!(conn, DbConnection::Postgresql(_)) || Utc::now().naive_utc() - since <= SILENT_FOR {
+        return Ok(false);
+    }
+    let cut_off = cut_off(conn);
+    let failed = diesel::update(jobs::table.find(id).filter(cut_off))
+        .set((jobs::status.eq("failed"), jobs::report.eq(stopped()), jobs::finished_at.eq(Utc::now().naive_utc())))
+        .execute(conn)?;
+    Ok(failed > 0)
+}
+
+fn stopped() -> String {
+    serde_json::json!({"failure": "the service stopped during the import; nothing of it was written"}).to_string()
 }
 
 #[derive(Queryable, Selectable)]
@@ -139,11 +187,14 @@ struct Row {
     created_at: NaiveDateTime,
     finished_at: Option<NaiveDateTime>,
     processed: i64,
+    progress_at: Option<NaiveDateTime>,
 }
 
 pub fn load(conn: &mut DbConnection, id: i64, progress: &Progress) -> Result<ImportJob, ApiError> {
-    let row: Option<Row> = jobs::table.find(id).select(Row::as_select()).first(conn).optional()?;
-    let r = row.ok_or_else(|| ApiError::not_found(format!("import job {id}")))?;
+    let mut r = fetch(conn, id)?;
+    if r.status == "running" && progress.get(id).is_none() && fail_if_cut_off(conn, id, r.progress_at.unwrap_or(r.created_at))? {
+        r = fetch(conn, id)?;
+    }
     let status = match r.status.as_str() {
         "running" => JobStatus::Running,
         "succeeded" => JobStatus::Succeeded,
@@ -161,6 +212,11 @@ pub fn load(conn: &mut DbConnection, id: i64, progress: &Progress) -> Result<Imp
     };
     let total = if status == JobStatus::Running { stage.total.unwrap_or(r.total) } else { r.total };
     Ok(ImportJob { id: r.id, school_id: r.school_id, status, processed, total, report, failure, created_at: r.created_at.and_utc(), finished_at: r.finished_at.map(|t| t.and_utc()) })
+}
+
+fn fetch(conn: &mut DbConnection, id: i64) -> Result<Row, ApiError> {
+    let row: Option<Row> = jobs::table.find(id).select(Row::as_select()).first(conn).optional()?;
+    row.ok_or_else(|| ApiError::not_found(format!("import job {id}")))
 }
 
 /// The report as stored (errors of a succeeded job are always empty).

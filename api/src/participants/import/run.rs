@@ -56,6 +56,7 @@ async fn run(db: Db, progress: Progress, job: i64, upload: Upload, answer: onesh
             // Success is recorded in the rows' own transaction: a stop between two transactions
             // would leave the rows written under a job that the next start marks failed.
             db.write(move |conn| {
+                jobs::hold(conn, job)?;
                 let target = Target { path: file.path(), format, school_id, job, actor: &actor, today };
                 let written = write(conn, &target, &passed, &|done| seen.set(job, done as i64))?;
                 jobs::finish(conn, job, written.total as i64, &Ok(written.clone()))?;
