@@ -262,8 +262,11 @@ impl Db {
 fn snapshot<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> Result<T, ApiError>) -> Result<T, ApiError> {
     conn.batch_execute("BEGIN")?;
     let result = f(conn);
-    // A read transaction has nothing to keep: ending it only lets the WAL be checkpointed.
-    conn.batch_execute("COMMIT")?;
+    // A read transaction has nothing to keep: ending it only lets the WAL be checkpointed. Ended
+    // whatever `f` did, so that the pooled connection never carries a transaction to the next.
+    if let Err(e) = conn.batch_execute("COMMIT") {
+        conn.batch_execute("ROLLBACK").map_err(|_| e)?;
+    }
     result
 }
 
