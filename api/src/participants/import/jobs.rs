@@ -134,23 +134,26 @@ pub fn hold(conn: &mut DbConnection, job: i64) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// A running job that nobody writes: on PostgreSQL its lock is free (taking it here holds it only
-/// until this statement's transaction ends); on SQLite every running job, as a start asks.
-fn cut_off(conn: &DbConnection) -> Box<dyn BoxableExpression<jobs::table, MultiBackend, SqlType = Bool>> {
-    let running = jobs::status.eq("running");
-    match conn {
-        DbConnection::Postgresql(_) => Box::new(running.and(sql::<Bool>("pg_try_advisory_xact_lock(id)"))),
-        DbConnection::Sqlite(_) => Box::new(running),
+/// Marks failed the running jobs that nobody writes, or only job `only` if it is one of them, and
+/// says how many. On PostgreSQL a job's lock is free (taking it here holds it only until this
+/// statement's transaction ends); on SQLite every running job is, as only a start asks.
+fn fail_cut_off(conn: &mut DbConnection, only: Option<i64>) -> Result<usize, ApiError> {
+    let mut cut_off: Box<dyn BoxableExpression<jobs::table, MultiBackend, SqlType = Bool>> = Box::new(jobs::status.eq("running"));
+    if let Some(id) = only {
+        cut_off = Box::new(cut_off.and(jobs::id.eq(id)));
     }
+    if let DbConnection::Postgresql(_) = conn {
+        cut_off = Box::new(cut_off.and(sql::<Bool>("pg_try_advisory_xact_lock(id)")));
+    }
+    Ok(diesel::update(jobs::table.filter(cut_off))
+        .set((jobs::status.eq("failed"), jobs::report.eq(stopped()), jobs::finished_at.eq(Utc::now().naive_utc())))
+        .execute(conn)?)
 }
 
 /// At start: a job still `running` was cut off by a stop; its transaction never committed. On
 /// PostgreSQL only the jobs whose lock is free: the others are being written by other instances.
 pub fn fail_interrupted(conn: &mut DbConnection) -> Result<usize, ApiError> {
-    let cut_off = cut_off(conn);
-    Ok(diesel::update(jobs::table.filter(cut_off))
-        .set((jobs::status.eq("failed"), jobs::report.eq(stopped()), jobs::finished_at.eq(Utc::now().naive_utc())))
-        .execute(conn)?)
+    fail_cut_off(conn, None)
 }
 
 /// How long a running job's row may go without news before a reader checks its lock. The
@@ -158,18 +161,13 @@ pub fn fail_interrupted(conn: &mut DbConnection) -> Result<usize, ApiError> {
 /// job's lock may not be taken yet.
 const SILENT_FOR: chrono::TimeDelta = chrono::TimeDelta::seconds(10);
 
-/// A job that another instance was running when it died, found by whoever reads it: a start may
-/// come before PostgreSQL has noticed the death and freed the lock.
-/// Whether it failed the job.
+/// Whether a reader found the job cut off and failed it: on PostgreSQL another instance may have
+/// died while running it, and a start may have come before PostgreSQL noticed and freed the lock.
 fn fail_if_cut_off(conn: &mut DbConnection, id: i64, since: NaiveDateTime) -> Result<bool, ApiError> {
     if !matches!(conn, DbConnection::Postgresql(_)) || Utc::now().naive_utc() - since <= SILENT_FOR {
         return Ok(false);
     }
-    let cut_off = cut_off(conn);
-    let failed = diesel::update(jobs::table.find(id).filter(cut_off))
-        .set((jobs::status.eq("failed"), jobs::report.eq(stopped()), jobs::finished_at.eq(Utc::now().naive_utc())))
-        .execute(conn)?;
-    Ok(failed > 0)
+    Ok(fail_cut_off(conn, Some(id))? > 0)
 }
 
 fn stopped() -> String {
