@@ -7,7 +7,6 @@
 //! printed), `NASTAVNIK_CRASH_ROUNDS` changes the number of kills (default 25).
 
 mod checks;
-mod server;
 mod writes;
 
 use std::time::{Duration, Instant};
@@ -17,8 +16,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use self::checks::Tally;
-use self::server::Server;
 use self::writes::{Fixture, fire};
+use crate::server_process::Server;
 
 on_both!(acknowledged_writes_survive_sigkill_and_nothing_is_half_written);
 
