@@ -17,6 +17,7 @@ pub mod participants;
 pub mod programs;
 pub mod recognition;
 pub mod reporting;
+pub mod routes;
 pub mod startup;
 pub mod telemetry;
 pub mod admin;

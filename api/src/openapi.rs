@@ -107,7 +107,7 @@ fn problem_response(description: &str) -> Response {
 
 /// The spec as YAML, exactly as committed in `openapi.yaml`.
 pub fn yaml() -> Result<String, String> {
-    crate::startup::openapi().to_yaml().map_err(|e| format!("cannot render the spec: {e}"))
+    crate::routes::openapi().to_yaml().map_err(|e| format!("cannot render the spec: {e}"))
 }
 
 #[cfg(test)]
@@ -127,7 +127,7 @@ mod tests {
     /// Every operation is documented as API.md asks: a summary, a domain tag, and its errors.
     #[test]
     fn every_operation_is_documented() {
-        let spec = crate::startup::openapi();
+        let spec = crate::routes::openapi();
         let mut count = 0;
         let mut ids = std::collections::HashSet::new();
         for (path, item) in &spec.paths.paths {

@@ -1,4 +1,5 @@
-//! Builds the application: the routes (which are the spec), middleware, static SPA, the server.
+//! Builds the application: the routes (`routes`, which are the spec), middleware, static SPA, the
+//! server.
 //! Port 0 is allowed so that tests start the real server.
 
 use std::net::TcpListener;
@@ -13,10 +14,10 @@ use actix_web::{App, HttpMessage, HttpServer, ResponseError, web};
 use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa::OpenApi;
-use utoipa_actix_web::{AppExt, service_config::ServiceConfig};
+use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::auth::{self, AuthConfig, PrincipalCache};
+use crate::auth::{AuthConfig, PrincipalCache};
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::ApiError;
@@ -27,200 +28,10 @@ use crate::http::public_limit::{PublicLimit, public_limit};
 use crate::http::nul::reject_nul;
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
+use crate::routes::{api_v1, operations};
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
 use crate::reporting::website;
-use crate::{meetings, monitoring, ops, orgs, pairing, participants, programs, recognition, reporting};
-
-/// Every operation under `/api/v1`.
-fn api_v1(cfg: &mut ServiceConfig) {
-    cfg.service(auth::routes::login)
-        .service(auth::routes::refresh)
-        .service(auth::routes::logout)
-        .service(auth::routes::me)
-        .service(orgs::routes::list_organizations)
-        .service(orgs::routes::create_organization)
-        .service(orgs::routes::get_organization)
-        .service(orgs::routes::update_organization)
-        .service(orgs::contingent::get_contingent)
-        .service(orgs::contingent::put_contingent)
-        .service(orgs::import_schools::import_schools)
-        .service(auth::api_tokens::list_api_tokens)
-        .service(auth::api_tokens::create_api_token)
-        .service(auth::api_tokens::revoke_api_token)
-        .service(orgs::users::list_users)
-        .service(orgs::users::create_user)
-        .service(orgs::users::get_user)
-        .service(orgs::users::update_user)
-        .service(orgs::users::add_membership)
-        .service(orgs::users::remove_membership)
-        .service(programs::routes::list_programs)
-        .service(programs::routes::create_program)
-        .service(programs::routes::get_program)
-        .service(programs::routes::update_program)
-        .service(programs::roadmap::get_roadmap)
-        .service(programs::roadmap::add_activity)
-        .service(programs::roadmap::update_activity)
-        .service(programs::roadmap::delete_activity)
-        .service(programs::media_plan::get_media_plan)
-        .service(programs::media_plan::add_media_item)
-        .service(programs::media_plan::update_media_item)
-        .service(programs::media_plan::delete_media_item)
-        .service(programs::calendar::program_calendar)
-        .service(programs::regional::get_roadmap_template)
-        .service(programs::regional::put_roadmap_template)
-        .service(participants::routes::list_participants)
-        .service(participants::routes::create_participant)
-        .service(participants::routes::get_participant)
-        .service(participants::routes::update_participant)
-        .service(participants::routes::delete_participant)
-        .service(participants::consents::list_consents)
-        .service(participants::consents::add_consent)
-        .service(participants::consents::withdraw_consent)
-        .service(participants::audit::list_audit)
-        .service(participants::import::routes::import_participants)
-        .service(participants::import::routes::get_import_job)
-        .service(participants::import::routes::import_sample)
-        .service(participants::export::export_participants)
-        .service(pairing::tags::list_request_tags)
-        .service(pairing::tags::add_request_tag)
-        .service(pairing::mentees::list_mentees)
-        .service(pairing::mentees::enrol_mentee)
-        .service(pairing::mentees::update_mentee)
-        .service(pairing::mentors::list_mentors)
-        .service(pairing::mentors::enrol_mentor)
-        .service(pairing::mentors::update_mentor)
-        .service(pairing::request_map::request_map)
-        .configure(pairing_v1);
-}
-
-/// Stage 5 beyond the bases: settings, preferences, constraints, matching runs, pairs, orders.
-fn pairing_v1(cfg: &mut ServiceConfig) {
-    use pairing::{constraints, orders, pairs, preferences, runs, settings, unmatched};
-    cfg.service(settings::get_settings)
-        .service(settings::put_settings)
-        .service(preferences::get_preferences)
-        .service(preferences::put_preferences)
-        .service(constraints::list_constraints)
-        .service(constraints::create_constraint)
-        .service(constraints::delete_constraint)
-        .service(runs::routes::create_run)
-        .service(runs::routes::list_runs)
-        .service(runs::routes::get_run)
-        .service(runs::routes::accept_run)
-        .service(pairs::routes::list_pairs)
-        .service(pairs::routes::create_pair)
-        .service(pairs::routes::get_pair)
-        .service(pairs::routes::update_pair)
-        .service(pairs::routes::complete_pair)
-        .service(pairs::routes::my_pairs)
-        .service(pairs::plan::get_plan)
-        .service(pairs::plan::put_plan)
-        .service(orders::create_order)
-        .service(orders::get_order)
-        .service(orders::list_orders)
-        .service(unmatched::list_unmatched)
-        .service(unmatched::put_support)
-        .configure(meetings_v1);
-}
-
-/// Stage 6: meetings, alerts, calendars.
-fn meetings_v1(cfg: &mut ServiceConfig) {
-    use meetings::{alerts, calendar, routes, settings};
-    cfg.service(routes::list_meetings)
-        .service(routes::create_meeting)
-        .service(routes::get_meeting)
-        .service(routes::update_meeting)
-        .service(routes::delete_meeting)
-        .service(routes::program_meetings)
-        .service(routes::my_meetings)
-        .service(alerts::program_alerts)
-        .service(settings::get_meeting_settings)
-        .service(settings::put_meeting_settings)
-        .service(calendar::my_calendar)
-        .service(calendar::create_feed)
-        .service(calendar::list_feeds)
-        .service(calendar::revoke_feed)
-        .service(calendar::read_feed)
-        .configure(monitoring_v1);
-}
-
-/// Monitoring: templates, surveys, invitations, answers through a link.
-fn monitoring_v1(cfg: &mut ServiceConfig) {
-    use monitoring::{impact, measurements, mine, public, quality, surveys, templates};
-    cfg.service(templates::list_templates)
-        .service(templates::create_template)
-        .service(templates::get_template)
-        .service(templates::update_template)
-        .service(templates::new_version)
-        .service(surveys::list_surveys)
-        .service(surveys::create_survey)
-        .service(surveys::get_survey)
-        .service(surveys::close_survey)
-        .service(surveys::issue_invitations)
-        .service(surveys::list_invitations)
-        .service(public::get_public_survey)
-        .service(public::answer_public_survey)
-        .service(mine::my_surveys)
-        .service(mine::get_my_survey)
-        .service(mine::answer_my_survey)
-        .service(measurements::list_measurements)
-        .service(measurements::record_measurements)
-        .service(measurements::import_measurements)
-        .service(impact::impact)
-        .service(quality::quality)
-        .configure(recognition_v1)
-        .configure(reporting_v1);
-}
-
-/// Stage 7: awards, certificates and their public verification, best practices.
-fn recognition_v1(cfg: &mut ServiceConfig) {
-    use recognition::{awards, certificate, nominees, practices};
-    cfg.service(nominees::award_nominees)
-        .service(awards::list_awards)
-        .service(awards::create_award)
-        .service(awards::get_award)
-        .service(awards::revoke_award)
-        .service(certificate::get_certificate)
-        .service(certificate::verify_certificate)
-        .service(practices::routes::list_practices)
-        .service(practices::routes::create_practice)
-        .service(practices::routes::get_practice)
-        .service(practices::routes::update_practice)
-        .service(practices::routes::submit_practice)
-        .service(practices::routes::publish_practice)
-        .service(practices::routes::return_practice);
-}
-
-/// Reporting: the programme report, the institute's dashboard and report periods, and the school website's public feed (its own scope: open CORS).
-fn reporting_v1(cfg: &mut ServiceConfig) {
-    use reporting::{dashboard, periods::routes as periods, program_report};
-    cfg.service(program_report::routes::program_report)
-        .service(dashboard::get_dashboard)
-        .service(periods::list_periods)
-        .service(periods::create_period)
-        .service(periods::get_period)
-        .service(periods::refresh_snapshot)
-        .service(periods::close_period)
-        .service(periods::export_period);
-    website::routes::configure(cfg);
-}
-
-fn operations(cfg: &mut ServiceConfig) {
-    cfg.service(ops::healthz).service(ops::readyz);
-}
-
-/// The spec, built from the same registration as the server.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, mut api) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .service(utoipa_actix_web::scope("/api/v1").configure(api_v1))
-        .configure(operations)
-        .split_for_parts();
-    crate::openapi::finish(&mut api);
-    api
-}
 
 pub struct Application {
     port: u16,
