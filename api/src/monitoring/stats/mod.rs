@@ -32,7 +32,9 @@ mod paired;
 mod wilcoxon;
 
 #[cfg(test)]
-mod tests;
+mod edge_cases;
+#[cfg(test)]
+mod scipy_agreement;
 
 pub use descriptive::{
     Descriptives, MAX_SCALE_LEVELS, RatingDistribution, RatingLevel, describe, mean, median,

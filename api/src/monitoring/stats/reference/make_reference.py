@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for crate::monitoring::stats, computed with numpy/scipy.
 
-Writes paired.json beside this script. The Rust tests in ../tests.rs embed that
+Writes paired.json beside this script. The Rust tests in ../scipy_agreement.rs embed that
 file with include_str!("reference/paired.json") and assert agreement.
 
     python3 make_reference.py            # regenerate paired.json
