@@ -26,7 +26,7 @@ type SurveyRow = (i64, i64, i64, String, String, NaiveDate, NaiveDate, Option<Na
 
 fn select(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<SurveyRow>, ApiError> {
     Ok(s::table
-        .filter(one_of(s::id, &ids))
+        .filter(one_of(s::id, ids))
         .order(s::id)
         .select((s::id, s::program_id, s::template_id, s::phase, s::audience, s::opens_on, s::closes_on, s::closed_at, s::created_at))
         .load(conn)?)

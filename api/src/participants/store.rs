@@ -69,7 +69,7 @@ pub fn sees_sensitive(conn: &mut DbConnection, principal: &Principal, school_id:
 /// Ids among `ids` with a valid (not withdrawn) processing consent.
 pub fn consented(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<i64>, ApiError> {
     Ok(consents::table
-        .filter(one_of(consents::participant_id, &ids))
+        .filter(one_of(consents::participant_id, ids))
         .filter(consents::scope.eq("processing"))
         .filter(consents::withdrawn_at.is_null())
         .select(consents::participant_id)

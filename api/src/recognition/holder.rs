@@ -38,7 +38,7 @@ type Row = (i64, String, Option<String>, Option<String>, Option<String>, Option<
 /// The names of these participants, both ways; `today` is the school's day (who is a minor).
 pub fn names(conn: &mut DbConnection, ids: &[i64], today: NaiveDate) -> Result<HashMap<i64, Named>, ApiError> {
     let rows: Vec<Row> = participants::table
-        .filter(one_of(participants::id, &ids))
+        .filter(one_of(participants::id, ids))
         .select((
             participants::id,
             participants::kind,
@@ -50,7 +50,7 @@ pub fn names(conn: &mut DbConnection, ids: &[i64], today: NaiveDate) -> Result<H
         ))
         .load(conn)?;
     let may_publish: Vec<i64> = consents::table
-        .filter(one_of(consents::participant_id, &ids))
+        .filter(one_of(consents::participant_id, ids))
         .filter(consents::scope.eq("publication_name"))
         .filter(consents::withdrawn_at.is_null())
         .select(consents::participant_id)
@@ -80,10 +80,10 @@ pub fn names(conn: &mut DbConnection, ids: &[i64], today: NaiveDate) -> Result<H
 /// A pair's people as participant ids: (mentor, mentees).
 pub fn pair_people(conn: &mut DbConnection, pair_ids: &[i64]) -> Result<HashMap<i64, (i64, Vec<i64>)>, ApiError> {
     let mentors: Vec<(i64, i64)> =
-        pairs::table.inner_join(program_mentors::table).filter(one_of(pairs::id, &pair_ids)).select((pairs::id, program_mentors::participant_id)).load(conn)?;
+        pairs::table.inner_join(program_mentors::table).filter(one_of(pairs::id, pair_ids)).select((pairs::id, program_mentors::participant_id)).load(conn)?;
     let mentees: Vec<(i64, i64)> = pair_mentees::table
         .inner_join(program_mentees::table)
-        .filter(one_of(pair_mentees::pair_id, &pair_ids))
+        .filter(one_of(pair_mentees::pair_id, pair_ids))
         .order((pair_mentees::pair_id, program_mentees::participant_id))
         .select((pair_mentees::pair_id, program_mentees::participant_id))
         .load(conn)?;

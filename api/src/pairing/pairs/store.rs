@@ -257,7 +257,7 @@ fn take_places(conn: &mut DbConnection, mentor_id: i64, n: i32) -> Result<(), Ap
 }
 
 fn set_mentee_status(conn: &mut DbConnection, mentee_ids: &[i64], status: &str, now: NaiveDateTime) -> Result<(), ApiError> {
-    diesel::update(program_mentees::table.filter(one_of(program_mentees::id, &mentee_ids)).filter(program_mentees::status.ne("withdrawn")))
+    diesel::update(program_mentees::table.filter(one_of(program_mentees::id, mentee_ids)).filter(program_mentees::status.ne("withdrawn")))
         .set((program_mentees::status.eq(status), program_mentees::version.eq(program_mentees::version + 1), program_mentees::updated_at.eq(now)))
         .execute(conn)?;
     Ok(())

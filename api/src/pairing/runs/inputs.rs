@@ -63,7 +63,7 @@ type PersonFacts = (Option<i32>, String, Option<NaiveDate>, Option<i32>, (bool, 
 fn admissible(conn: &mut DbConnection, school_id: i64, ids: &[i64], kinds: &[&str]) -> Result<HashMap<i64, PersonFacts>, ApiError> {
     let today = school_today(conn, school_id)?;
     let rows: Vec<(i64, PersonFacts)> = participants::table
-        .filter(one_of(participants::id, &ids))
+        .filter(one_of(participants::id, ids))
         .filter(participants::school_id.eq(school_id))
         .filter(participants::erased_at.is_null())
         .filter(participants::kind.eq_any(kinds))

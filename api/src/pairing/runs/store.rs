@@ -151,7 +151,7 @@ pub type OpenProposal = (i64, i64, i64, Option<String>);
 pub fn open_proposals(conn: &mut DbConnection, run_id: i64, ids: &[i64]) -> Result<Vec<OpenProposal>, ApiError> {
     type Row = (i64, i64, i64, Option<String>, Option<i64>);
     let rows: Vec<Row> =
-        mp::table.filter(mp::run_id.eq(run_id)).filter(one_of(mp::id, &ids)).select((mp::id, mp::mentor_id, mp::mentee_id, mp::role_model, mp::pair_id)).load(conn)?;
+        mp::table.filter(mp::run_id.eq(run_id)).filter(one_of(mp::id, ids)).select((mp::id, mp::mentor_id, mp::mentee_id, mp::role_model, mp::pair_id)).load(conn)?;
     let mut out = Vec::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
         let field = format!("proposal_ids[{i}]");
@@ -168,7 +168,7 @@ pub fn open_proposals(conn: &mut DbConnection, run_id: i64, ids: &[i64]) -> Resu
 }
 
 pub fn mark_accepted(conn: &mut DbConnection, run_id: i64, proposal_ids: &[i64], pair_id: i64) -> Result<(), ApiError> {
-    diesel::update(mp::table.filter(one_of(mp::id, &proposal_ids))).set(mp::pair_id.eq(pair_id)).execute(conn)?;
+    diesel::update(mp::table.filter(one_of(mp::id, proposal_ids))).set(mp::pair_id.eq(pair_id)).execute(conn)?;
     diesel::update(mr::table.find(run_id).filter(mr::accepted_at.is_null())).set(mr::accepted_at.eq(Utc::now().naive_utc())).execute(conn)?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::store::{PracticeRow, check_links, check_no_child_named, load_practice
 use super::{NewPractice, Practice, PracticeFilter, PracticePatch, PracticeStatus, PracticeSummary, ReturnPractice};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
-use crate::db::Db;
+use crate::db::{Db, one_of};
 use crate::db::schema::{organizations, practices as pr, users};
 use crate::db::text::to_text;
 use crate::error::{ApiError, Problem};
@@ -17,7 +17,6 @@ use crate::http::etag::etag_value;
 use crate::http::{IfMatch, PageQuery, Paginated, ValidJson};
 use crate::orgs::store::contains_pattern;
 use crate::programs::status::invalid_transition;
-use crate::db::one_of;
 
 fn with_etag(p: Practice, created: bool) -> HttpResponse {
     let mut res = if created { HttpResponse::Created() } else { HttpResponse::Ok() };

@@ -101,7 +101,7 @@ pub fn practice_for(conn: &mut DbConnection, principal: &Principal, id: i64, act
 }
 
 fn school_names(conn: &mut DbConnection, ids: &[i64]) -> Result<HashMap<i64, String>, ApiError> {
-    Ok(organizations::table.filter(one_of(organizations::id, &ids)).select((organizations::id, organizations::name)).load::<(i64, String)>(conn)?.into_iter().collect())
+    Ok(organizations::table.filter(one_of(organizations::id, ids)).select((organizations::id, organizations::name)).load::<(i64, String)>(conn)?.into_iter().collect())
 }
 
 pub fn to_practice(conn: &mut DbConnection, r: PracticeRow) -> Result<Practice, ApiError> {
