@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What scripts/bench.sh drives, found in (or added to) the demo data of a running server: the
-demo school and its programme, a working pair whose curator logs meetings, and one-time links of the open exit
-survey. Prints shell assignments for `eval`.
+demo school and its programme, a working pair whose curator logs meetings, and one-time links of
+the open exit survey. Prints shell assignments for `eval`.
 
     scripts/bench-fixtures.py URL ACCESS_TOKEN
 """
