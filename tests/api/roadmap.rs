@@ -16,6 +16,17 @@ async fn patch_activity(app: &TestApp, token: &str, activity: &Value, body: Valu
     app.send(Method::PATCH, &format!("roadmap-activities/{}", activity["id"]), Some(token), Some(body), &[("If-Match", &etag)]).await
 }
 
+/// A programme and its school's list count the roadmap's progress apart from the roadmap itself
+/// (in the database): all three must say the same, overdue work included.
+async fn assert_progress_agrees(app: &TestApp, token: &str, id: i64) {
+    let roadmap = app.get(&format!("programs/{id}/roadmap"), token).await;
+    let programme = app.get(&format!("programs/{id}"), token).await;
+    assert_eq!(programme.body["progress"], roadmap.body["progress"], "the programme");
+    let list = app.get(&format!("schools/{}/programs?limit=100", programme.body["school_id"]), token).await;
+    let listed = list.body["items"].as_array().expect("items").iter().find(|p| p["id"] == id).cloned().expect("listed");
+    assert_eq!(listed["progress"], roadmap.body["progress"], "the school's list");
+}
+
 async fn new_programme(app: &TestApp, token: &str) -> i64 {
     let admin = app.login("admin").await;
     let (_, _, school) = app.demo_tree(&admin).await;
@@ -44,6 +55,7 @@ async fn completing_an_activity_moves_progress(app: TestApp) {
     }
     let roadmap = app.get(&format!("programs/{id}/roadmap"), &curator).await;
     assert_eq!(roadmap.body["stages"][0]["progress"]["total"], 1);
+    assert_progress_agrees(&app, &curator, id).await;
     assert_eq!(roadmap.body["stages"][0]["gate"]["ticked"], true);
     assert_eq!(roadmap.body["current_stage"], 2);
     // Reopening clears the completion.
@@ -69,6 +81,7 @@ async fn overdue_is_measured_in_the_school_time_zone(app: TestApp) {
     let roadmap = app.get(&format!("programs/{id}/roadmap"), &curator).await;
     let act = roadmap.body["stages"][1]["activities"].as_array().expect("acts").iter().find(|a| a["title"] == "Срок сегодня").cloned().expect("added");
     assert_eq!(act["overdue"], true, "in Kiritimati that day is over");
+    assert_progress_agrees(&app, &curator, id).await;
     let done = patch_activity(&app, &curator, &act, json!({"status": "done"})).await;
     assert_eq!(done.body["overdue"], false, "done work is never overdue");
 }

@@ -3,6 +3,7 @@
 pub mod bulk;
 mod group_commit;
 mod migrations;
+mod native;
 mod one_of;
 pub mod pool;
 mod reused;
@@ -10,6 +11,7 @@ pub mod schema;
 pub mod text;
 
 pub use migrations::run_migrations;
+pub(crate) use native::natively;
 pub use group_commit::Work;
 pub use one_of::{json_array, one_of};
 pub use reused::reused;

@@ -2,35 +2,35 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::BigInt;
 
 use super::dto::{Me, Membership, Organization, OrganizationKind, User};
 use crate::auth::{Action, Principal, Role};
-use crate::db::{DbConnection, one_of, reused};
+use crate::db::{DbConnection, natively, one_of, reused};
 use crate::db::schema::{memberships, organizations, users};
 use crate::error::ApiError;
 
 /// The tree is three levels deep; the bound guards against a cycle written by hand.
 const MAX_DEPTH: usize = 8;
 
+/// One recursive query rather than one per level; every authorized request asks it. The depth
+/// bound is `MAX_DEPTH`, written out: the text must be a constant to stay prepared.
+const ANCESTRY: &str = "WITH RECURSIVE chain (id, parent_id, depth) AS ( \
+       SELECT id, parent_id, 1 FROM organizations WHERE id = $1 \
+       UNION ALL \
+       SELECT o.id, o.parent_id, chain.depth + 1 FROM organizations o JOIN chain ON o.id = chain.parent_id \
+       WHERE chain.depth < 8) \
+     SELECT id FROM chain ORDER BY depth";
+
 /// The organisation and its ancestors, itself first; 404 if it does not exist.
 pub fn ancestry(conn: &mut DbConnection, id: i64) -> Result<Vec<i64>, ApiError> {
-    // One recursive query rather than one per level, prepared once per connection (`reused`):
-    // every authorized request asks for it.
     #[derive(QueryableByName)]
     struct Link {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        #[diesel(sql_type = BigInt)]
         id: i64,
     }
-    let links: Vec<Link> = reused(diesel::sql_query(format!(
-        "WITH RECURSIVE chain (id, parent_id, depth) AS ( \
-           SELECT id, parent_id, 1 FROM organizations WHERE id = $1 \
-           UNION ALL \
-           SELECT o.id, o.parent_id, chain.depth + 1 FROM organizations o JOIN chain ON o.id = chain.parent_id \
-           WHERE chain.depth < {MAX_DEPTH}) \
-         SELECT id FROM chain ORDER BY depth"
-    ))
-    .bind::<diesel::sql_types::BigInt, _>(id))
-    .load(conn)?;
+    // Prepared once per connection (`reused`), and run natively: see `db::native`.
+    let links: Vec<Link> = natively!(conn, |c| reused(diesel::sql_query(ANCESTRY).bind::<BigInt, _>(id)).load(c)?);
     if links.is_empty() {
         return Err(ApiError::not_found(format!("organisation {id}")));
     }

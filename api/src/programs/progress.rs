@@ -18,6 +18,11 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// From counts made elsewhere (by the database, for a list).
+    pub fn of(done: i64, total: i64, overdue: i64) -> Self {
+        Self { done, total, overdue, percent: percent(done, total) }
+    }
+
     fn add(&mut self, status: ActivityStatus, overdue: bool) {
         if status == ActivityStatus::Cancelled {
             return;
@@ -29,8 +34,12 @@ impl Progress {
         if overdue {
             self.overdue += 1;
         }
-        self.percent = if self.total == 0 { 0 } else { self.done * 100 / self.total };
+        self.percent = percent(self.done, self.total);
     }
+}
+
+fn percent(done: i64, total: i64) -> i64 {
+    if total == 0 { 0 } else { done * 100 / total }
 }
 
 /// Past its deadline and still open. `today` is the school's, not the server's.
