@@ -11,6 +11,7 @@ mod refresh;
 pub mod roles;
 pub mod routes;
 pub mod secrets;
+mod verified_tokens;
 
 pub use jwt::AuthConfig;
 pub use policy::Action;
