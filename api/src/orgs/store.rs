@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
+use diesel::sql_types::{BigInt, Nullable};
 
 use super::dto::{Me, Membership, Organization, OrganizationKind, User};
 use crate::auth::{Action, Principal, Role};
@@ -10,36 +10,43 @@ use crate::db::{DbConnection, natively, one_of, reused};
 use crate::db::schema::{memberships, organizations, users};
 use crate::error::ApiError;
 
-/// The tree is three levels deep; the bound guards against a cycle written by hand.
+/// The tree is three levels deep (region, institute, school); the bound guards the walk down
+/// against a cycle written by hand.
 const MAX_DEPTH: usize = 8;
 
-/// One recursive query rather than one per level; every authorized request asks it. The depth
-/// bound is `MAX_DEPTH`, written out: the text must be a constant to stay prepared.
-const ANCESTRY: &str = "WITH RECURSIVE chain (id, parent_id, depth) AS ( \
-       SELECT id, parent_id, 1 FROM organizations WHERE id = $1 \
-       UNION ALL \
-       SELECT o.id, o.parent_id, chain.depth + 1 FROM organizations o JOIN chain ON o.id = chain.parent_id \
-       WHERE chain.depth < 8) \
-     SELECT id FROM chain ORDER BY depth";
+/// Every authorized request asks it. A school's parent must be an institute and an institute's a
+/// region, and no organisation ever moves, so a chain is at most three long: three lookups by key
+/// in one statement. (A recursive query built a temporary table for its queue on every request.)
+/// Should a deeper chain be written by hand, the levels above the third grant nothing.
+const ANCESTRY: &str = "SELECT o.id AS own, p.id AS parent, g.id AS grandparent FROM organizations o \
+     LEFT JOIN organizations p ON p.id = o.parent_id \
+     LEFT JOIN organizations g ON g.id = p.parent_id \
+     WHERE o.id = $1";
 
 /// The organisation and its ancestors, itself first; 404 if it does not exist.
 pub fn ancestry(conn: &mut DbConnection, id: i64) -> Result<Vec<i64>, ApiError> {
     #[derive(QueryableByName)]
-    struct Link {
+    struct Chain {
         #[diesel(sql_type = BigInt)]
-        id: i64,
+        own: i64,
+        #[diesel(sql_type = Nullable<BigInt>)]
+        parent: Option<i64>,
+        #[diesel(sql_type = Nullable<BigInt>)]
+        grandparent: Option<i64>,
     }
     // Prepared once per connection (`reused`), and run natively: see `db::native`.
-    let links: Vec<Link> = natively!(conn, |c| reused(diesel::sql_query(ANCESTRY).bind::<BigInt, _>(id)).load(c)?);
-    if links.is_empty() {
+    let found: Option<Chain> =
+        natively!(conn, |c| reused(diesel::sql_query(ANCESTRY).bind::<BigInt, _>(id)).get_result(c).optional()?);
+    let Some(found) = found else {
         return Err(ApiError::not_found(format!("organisation {id}")));
-    }
-    let mut chain = Vec::with_capacity(links.len());
-    for link in links {
-        if chain.contains(&link.id) {
+    };
+    let mut chain = vec![found.own];
+    // A hand-made cycle ends the chain where it comes round.
+    for link in [found.parent, found.grandparent].into_iter().flatten() {
+        if chain.contains(&link) {
             break;
         }
-        chain.push(link.id);
+        chain.push(link);
     }
     Ok(chain)
 }
