@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::db::{Db, run_migrations};
 use crate::error::ApiError;
 use crate::http::client_address::TrustedProxies;
-use crate::http::gzip::gzip_json;
+use crate::http::gzip::{drop_identity, gzip_json, plain_when_small};
 use crate::http::idempotency::idempotency;
 use crate::http::public_limit::{PublicLimit, public_limit};
 use crate::http::nul::reject_nul;
@@ -179,7 +179,9 @@ fn app(
     app.wrap(security_headers())
         .wrap(from_fn(website::widget::allow_framing))
         .wrap(from_fn(public_limit))
+        .wrap(from_fn(plain_when_small))
         .wrap(Compress::default())
+        .wrap(from_fn(drop_identity))
         .wrap(from_fn(request_id_header))
         .wrap(metrics)
         .wrap(TracingLogger::<RequestSpan>::new())

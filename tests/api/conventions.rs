@@ -141,6 +141,13 @@ async fn json_answers_are_gzipped_when_the_client_accepts_it(app: TestApp) {
 
     let refused = gzipped(path, "gzip;q=0, identity").await;
     assert_eq!(refused.headers().get("content-encoding"), None, "q=0 refuses gzip");
+
+    // Under 1 KiB gzip saves no packet: the answer goes as it is, with no Content-Encoding at all.
+    let short = gzipped(format!("organizations/{school}"), "gzip").await;
+    assert_eq!(short.status(), 200);
+    assert_eq!(short.headers().get("content-encoding"), None);
+    let health = app.client.get(app.url("/healthz")).header("accept-encoding", "gzip").send().await.expect("send");
+    assert_eq!(health.headers().get("content-encoding"), None);
 }
 
 async fn health_readiness_and_metrics(app: TestApp) {

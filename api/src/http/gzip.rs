@@ -5,10 +5,14 @@
 //! browser does). A JSON answer is already whole in memory, and gzip's fastest level takes tens
 //! of microseconds on it. Other bodies (files, exports, streams), and JSON under 1 KiB, still go
 //! through `Compress`, which leaves an answer that already has a Content-Encoding alone.
+//!
+//! Answers under 1 KiB are not compressed at all (`plain_when_small`): gzip saves no packet on
+//! them, and `Compress` would still set up a whole deflate state for each, half a megabyte
+//! zeroed, which took a browser's short request longer than everything else it did.
 
 use std::io::Write;
 
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, AcceptEncoding, ContentEncoding, Encoding, Header, HeaderValue};
 use actix_web::middleware::Next;
@@ -46,6 +50,29 @@ pub async fn gzip_json<B: MessageBody + 'static>(req: ServiceRequest, next: Next
     headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
     Ok(ServiceResponse::new(req, res.set_body(compressed).map_into_boxed_body()))
 }
+
+/// Marks a short answer as not to be encoded, for `Compress` (inside `drop_identity`), which
+/// leaves an answer with a Content-Encoding as it is.
+pub async fn plain_when_small<B: MessageBody>(req: ServiceRequest, next: Next<B>) -> Result<ServiceResponse<B>, actix_web::Error> {
+    let mut res = next.call(req).await?;
+    let small = matches!(res.response().body().size(), BodySize::Sized(n) if n < MIN_BYTES as u64);
+    if small && !res.headers().contains_key(header::CONTENT_ENCODING) {
+        res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(IDENTITY));
+    }
+    Ok(res)
+}
+
+/// Takes off the mark `plain_when_small` left once `Compress` has passed: `identity` means "no
+/// coding" in a request's Accept-Encoding, and is not sent as a Content-Encoding.
+pub async fn drop_identity<B: MessageBody>(req: ServiceRequest, next: Next<B>) -> Result<ServiceResponse<B>, actix_web::Error> {
+    let mut res = next.call(req).await?;
+    if res.headers().get(header::CONTENT_ENCODING).is_some_and(|v| v == IDENTITY) {
+        res.headers_mut().remove(header::CONTENT_ENCODING);
+    }
+    Ok(res)
+}
+
+const IDENTITY: &str = "identity";
 
 /// `application/json` and `application/problem+json`.
 fn is_json<B>(res: &ServiceResponse<B>) -> bool {
