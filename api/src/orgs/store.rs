@@ -120,20 +120,22 @@ pub fn load_organization(conn: &mut DbConnection, id: i64) -> Result<Organizatio
 }
 
 /// Memberships of these users, with their organisations' names, ordered by id.
+/// Natively (`db::native`), and by `=` for one user: `/me` asks it on every page of the SPA.
 pub fn memberships_of(conn: &mut DbConnection, user_ids: &[i64]) -> Result<Vec<Membership>, ApiError> {
-    let rows: Vec<(i64, i64, i64, String, String, String)> = memberships::table
-        .inner_join(organizations::table)
-        .filter(one_of(memberships::user_id, user_ids))
-        .order(memberships::id)
-        .select((
+    let rows: Vec<(i64, i64, i64, String, String, String)> = natively!(conn, |c| {
+        let q = memberships::table.inner_join(organizations::table).order(memberships::id).select((
             memberships::id,
             memberships::user_id,
             memberships::organization_id,
             organizations::name,
             organizations::kind,
             memberships::role,
-        ))
-        .load(conn)?;
+        ));
+        match user_ids {
+            [id] => q.filter(memberships::user_id.eq(id)).load(c)?,
+            _ => q.filter(one_of(memberships::user_id, user_ids)).load(c)?,
+        }
+    });
     rows.into_iter()
         .map(|(id, user_id, organization_id, organization_name, kind, role)| {
             Ok(Membership {
@@ -187,7 +189,7 @@ pub fn to_users(conn: &mut DbConnection, rows: Vec<UserRow>) -> Result<Vec<User>
 }
 
 pub fn load_user(conn: &mut DbConnection, id: i64) -> Result<User, ApiError> {
-    let row = users::table.find(id).select(UserRow::as_select()).first(conn).optional()?;
+    let row = natively!(conn, |c| users::table.find(id).select(UserRow::as_select()).first(c).optional()?);
     let row = row.ok_or_else(|| ApiError::not_found(format!("user {id}")))?;
     to_users(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found(format!("user {id}")))
 }
