@@ -14,5 +14,6 @@ pub use migrations::run_migrations;
 pub(crate) use native::natively;
 pub use group_commit::Work;
 pub use one_of::{json_array, one_of};
+pub(crate) use one_of::filter_one_of;
 pub use reused::reused;
 pub use pool::{Backend, Db, DbConnection, DbUrl, transaction, write_derived};

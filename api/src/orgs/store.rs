@@ -6,7 +6,7 @@ use diesel::sql_types::{BigInt, Nullable};
 
 use super::dto::{Me, Membership, Organization, OrganizationKind, User};
 use crate::auth::{Action, Principal, Role};
-use crate::db::{DbConnection, natively, one_of, reused};
+use crate::db::{DbConnection, filter_one_of, natively, reused};
 use crate::db::schema::{memberships, organizations, users};
 use crate::error::ApiError;
 
@@ -131,10 +131,7 @@ pub fn memberships_of(conn: &mut DbConnection, user_ids: &[i64]) -> Result<Vec<M
             organizations::kind,
             memberships::role,
         ));
-        match user_ids {
-            [id] => q.filter(memberships::user_id.eq(id)).load(c)?,
-            _ => q.filter(one_of(memberships::user_id, user_ids)).load(c)?,
-        }
+        filter_one_of!(q, memberships::user_id, user_ids, |q| q.load(c)?)
     });
     rows.into_iter()
         .map(|(id, user_id, organization_id, organization_name, kind, role)| {

@@ -1,18 +1,15 @@
 //! Queries over programmes, their roadmap activities and media plans.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, NaiveDateTime, Utc};
-use diesel::dsl::{case_when, count};
 use diesel::prelude::*;
 
 use super::dto::{Activity, MediaItem, MentorshipForm, Program};
-use super::progress::{self, Progress};
+use super::progress;
 use super::status::{ActivityStatus, MediaStatus, ProgramStatus, programme_closed};
 use super::template::{STANDARD_MEDIA_PLAN, TemplateActivity, place_deadline, standard_roadmap};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal, Role};
-use crate::db::{DbConnection, natively, one_of};
+use crate::db::{DbConnection, filter_one_of, natively, one_of};
 use crate::db::schema::{media_plan_items, memberships, organizations, program_curators, programs, roadmap_activities, roadmap_templates, users};
 use crate::error::ApiError;
 use crate::http::etag::etag_value;
@@ -93,7 +90,7 @@ pub fn school_zone(conn: &mut DbConnection, school_id: i64) -> Result<chrono_tz:
 }
 
 /// A stored time zone; Moscow's for one chrono-tz does not know.
-fn zone(name: &str) -> chrono_tz::Tz {
+pub(super) fn zone(name: &str) -> chrono_tz::Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Moscow)
 }
 
@@ -125,16 +122,12 @@ fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
 /// statements run natively (`db::native`).
 pub fn to_programs(conn: &mut DbConnection, rows: Vec<ProgramRow>) -> Result<Vec<Program>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    // One programme (a list's usual page, or a single programme) is asked for by `=`: SQLite
-    // builds a temporary index for every `one_of`, which took longer than the lookup itself.
     let curators: Vec<(i64, i64)> = natively!(conn, |c| {
         let q = program_curators::table.order(program_curators::id).select((program_curators::program_id, program_curators::user_id));
-        match ids[..] {
-            [id] => q.filter(program_curators::program_id.eq(id)).load(c)?,
-            _ => q.filter(one_of(program_curators::program_id, &ids)).load(c)?,
-        }
+        filter_one_of!(q, program_curators::program_id, ids, |q| q.load(c)?)
     });
-    let progress = overall_progress(conn, &rows)?;
+    let at_schools: Vec<(i64, i64)> = rows.iter().map(|r| (r.id, r.school_id)).collect();
+    let counted = progress::count_overall(conn, &at_schools)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         out.push(Program {
@@ -153,55 +146,11 @@ pub fn to_programs(conn: &mut DbConnection, rows: Vec<ProgramRow>) -> Result<Vec
             goal: r.goal,
             tasks: json_list(&r.tasks),
             status: ProgramStatus::parse(&r.status)?,
-            progress: progress.get(&r.id).copied().unwrap_or_default(),
+            progress: counted.get(&r.id).copied().unwrap_or_default(),
             created_at: r.created_at.and_utc(),
             updated_at: r.updated_at.and_utc(),
             version: r.version,
         });
-    }
-    Ok(out)
-}
-
-/// Each programme's roadmap progress as a whole (`progress::measure`'s `overall`), counted by
-/// the database: reading every activity to count them was a third of a list's work. Overdue
-/// depends on the date at the school, so programmes are counted by that date: one count for a
-/// school's list, two at most for a region's (Russia's zones span less than a day).
-fn overall_progress(conn: &mut DbConnection, rows: &[ProgramRow]) -> Result<HashMap<i64, Progress>, ApiError> {
-    use diesel::sql_types::Integer;
-    use roadmap_activities::{deadline, program_id, status};
-    let mut schools: Vec<i64> = rows.iter().map(|r| r.school_id).collect();
-    schools.sort_unstable();
-    schools.dedup();
-    let zones: Vec<(i64, String)> = natively!(conn, |c| {
-        let q = organizations::table.select((organizations::id, organizations::time_zone));
-        match schools[..] {
-            [school] => q.filter(organizations::id.eq(school)).load(c)?,
-            _ => q.filter(one_of(organizations::id, &schools)).load(c)?,
-        }
-    });
-    let now = Utc::now();
-    let today_at: HashMap<i64, NaiveDate> = zones.iter().map(|(id, tz)| (*id, now.with_timezone(&zone(tz)).date_naive())).collect();
-    let mut by_today: HashMap<NaiveDate, Vec<i64>> = HashMap::new();
-    for r in rows {
-        let today = today_at.get(&r.school_id).copied().unwrap_or_else(|| now.date_naive());
-        by_today.entry(today).or_default().push(r.id);
-    }
-    let (done, cancelled) = (ActivityStatus::Done.as_str(), ActivityStatus::Cancelled.as_str());
-    let mut out = HashMap::with_capacity(rows.len());
-    for (today, ids) in by_today {
-        let counts: Vec<(i64, i64, i64, i64)> = natively!(conn, |c| {
-            let q = roadmap_activities::table.group_by(program_id).select((
-                program_id,
-                count(case_when::<_, _, Integer>(status.eq(done), 1)),
-                count(case_when::<_, _, Integer>(status.ne(cancelled), 1)),
-                count(case_when::<_, _, Integer>(status.ne(done).and(status.ne(cancelled)).and(deadline.lt(today)), 1)),
-            ));
-            match ids[..] {
-                [id] => q.filter(program_id.eq(id)).load(c)?,
-                _ => q.filter(one_of(program_id, &ids)).load(c)?,
-            }
-        });
-        out.extend(counts.into_iter().map(|(id, done, total, overdue)| (id, Progress::of(done, total, overdue))));
     }
     Ok(out)
 }
