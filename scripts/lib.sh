@@ -3,12 +3,17 @@
 # so that sourcing it leaves the caller's `set` flags as they were.
 
 # Prints a TCP port on 127.0.0.1 that nothing listens on. Pure bash (no python or ss needed on
-# a bare machine): a refused connection means the port is free. Another process may still take
-# it before we bind; the callers then fail loudly instead of silently sharing a port.
+# a bare machine): a refused connection means the port is free. The port is taken below the
+# kernel's ephemeral range: a port inside it may be the local end of any outgoing connection
+# (a test's client, a PostgreSQL session), which no probe sees and which makes our bind fail with
+# "Address already in use". Another process may still take the port before we bind; the callers
+# then fail loudly instead of silently sharing a port.
 free_port() {
-  local port _
+  local port _ low=32768 high
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  high=$((low > 12000 ? low : 32768))
   for _ in {1..100}; do
-    port=$((20000 + RANDOM % 30000))
+    port=$((10000 + RANDOM % (high - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
