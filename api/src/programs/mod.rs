@@ -7,6 +7,7 @@ pub mod media_plan;
 pub mod progress;
 pub mod regional;
 pub mod roadmap;
+mod roadmap_counts;
 pub mod routes;
 pub mod stages;
 pub mod status;

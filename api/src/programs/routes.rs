@@ -10,7 +10,7 @@ use super::store::{ProgramRow, check_staff, load_program, program_scope, seed, s
 use super::template::{default_dates, first_year, year_window};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
-use crate::db::schema::programs;
+use crate::db::schema::{organizations, programs};
 use crate::db::text::to_json as json;
 use crate::db::{Db, DbConnection, natively};
 use crate::error::{ApiError, Problem};
@@ -89,19 +89,21 @@ pub async fn list_programs(
         .read(move |conn| {
             authorize(conn, &principal, Action::ViewProgram, school_id)?;
             // Natively (`db::native`): this list is read the most.
-            let rows: Vec<ProgramRow> = natively!(conn, |c| {
+            // With the school's time zone, which the progress needs: a statement fewer.
+            let rows: Vec<(ProgramRow, String)> = natively!(conn, |c| {
                 let q = programs::table
+                    .inner_join(organizations::table)
                     .filter(programs::school_id.eq(school_id))
                     .filter(programs::id.gt(page.after))
                     .order(programs::id)
                     .limit(page.limit + 1)
-                    .select(ProgramRow::as_select());
+                    .select((ProgramRow::as_select(), organizations::time_zone));
                 match status {
                     Some(s) => q.filter(programs::status.eq(s.as_str())).load(c)?,
                     None => q.load(c)?,
                 }
             });
-            let paged = Paginated::from_rows(rows, page, |r| r.id, |r| r);
+            let paged = Paginated::from_rows(rows, page, |(r, _)| r.id, |r| r);
             Ok((to_programs(conn, paged.items)?, paged.next_cursor))
         })
         .await?;

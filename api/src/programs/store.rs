@@ -118,18 +118,20 @@ fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
     serde_json::from_str(text).unwrap_or_default()
 }
 
-/// Programmes with their curators and progress, in the order of `rows`. Lists call it, so its
-/// statements run natively (`db::native`).
-pub fn to_programs(conn: &mut DbConnection, rows: Vec<ProgramRow>) -> Result<Vec<Program>, ApiError> {
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+/// Programmes with their curators and progress, in the order of `rows`: each row with its
+/// school's time zone, which decides the school's "today" and so what is overdue. Lists call it,
+/// so its statements run natively (`db::native`).
+pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>) -> Result<Vec<Program>, ApiError> {
+    let ids: Vec<i64> = rows.iter().map(|(r, _)| r.id).collect();
     let curators: Vec<(i64, i64)> = natively!(conn, |c| {
         let q = program_curators::table.order(program_curators::id).select((program_curators::program_id, program_curators::user_id));
         filter_one_of!(q, program_curators::program_id, ids, |q| q.load(c)?)
     });
-    let at_schools: Vec<(i64, i64)> = rows.iter().map(|r| (r.id, r.school_id)).collect();
+    let now = Utc::now();
+    let at_schools: Vec<(i64, NaiveDate)> = rows.iter().map(|(r, tz)| (r.id, now.with_timezone(&zone(tz)).date_naive())).collect();
     let counted = progress::count_overall(conn, &at_schools)?;
     let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
+    for (r, _) in rows {
         out.push(Program {
             id: r.id,
             school_id: r.school_id,
@@ -156,7 +158,12 @@ pub fn to_programs(conn: &mut DbConnection, rows: Vec<ProgramRow>) -> Result<Vec
 }
 
 pub fn load_program(conn: &mut DbConnection, id: i64) -> Result<Program, ApiError> {
-    let row = programs::table.find(id).select(ProgramRow::as_select()).first(conn).optional()?;
+    let row = programs::table
+        .inner_join(organizations::table)
+        .filter(programs::id.eq(id))
+        .select((ProgramRow::as_select(), organizations::time_zone))
+        .first(conn)
+        .optional()?;
     let row = row.ok_or_else(|| ApiError::not_found(format!("programme {id}")))?;
     to_programs(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found(format!("programme {id}")))
 }

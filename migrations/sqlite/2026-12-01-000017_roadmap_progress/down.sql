@@ -1,0 +1,1 @@
+DROP INDEX roadmap_activities_progress;
