@@ -7,14 +7,14 @@
 //! text, so the prepared statement is found by its type.
 
 use chrono::NaiveDate;
+use diesel::QueryResult;
 use diesel::backend::Backend;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping, is_aggregate};
+use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
 use diesel::serialize::ToSql;
 use diesel::sql_types::{BigInt, Date};
-use diesel::pg::Pg;
 use diesel::sqlite::Sqlite;
-use diesel::QueryResult;
 
 /// Of `roadmap_activities`, per group: done, counted (all but cancelled), and overdue on
 /// `today` (open, with the deadline passed). `progress::measure` counts the same from the rows.

@@ -1,6 +1,6 @@
 //! Queries over programmes, their roadmap activities and media plans.
 
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::dto::{Activity, MediaItem, MentorshipForm, Program};
@@ -90,8 +90,13 @@ pub fn school_zone(conn: &mut DbConnection, school_id: i64) -> Result<chrono_tz:
 }
 
 /// A stored time zone; Moscow's for one chrono-tz does not know.
-pub(super) fn zone(name: &str) -> chrono_tz::Tz {
+fn zone(name: &str) -> chrono_tz::Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Moscow)
+}
+
+/// The date at `now` in the stored time zone `name`: a school's "today".
+pub fn date_at(now: DateTime<Utc>, name: &str) -> NaiveDate {
+    now.with_timezone(&zone(name)).date_naive()
 }
 
 /// Today in the school's time zone.
@@ -128,7 +133,7 @@ pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>) -> 
         filter_one_of!(q, program_curators::program_id, ids, |q| q.load(c)?)
     });
     let now = Utc::now();
-    let at_schools: Vec<(i64, NaiveDate)> = rows.iter().map(|(r, tz)| (r.id, now.with_timezone(&zone(tz)).date_naive())).collect();
+    let at_schools: Vec<(i64, NaiveDate)> = rows.iter().map(|(r, tz)| (r.id, date_at(now, tz))).collect();
     let counted = progress::count_overall(conn, &at_schools)?;
     let mut out = Vec::with_capacity(rows.len());
     for (r, _) in rows {

@@ -22,6 +22,7 @@ use crate::db::{Db, DbConnection, one_of};
 use crate::error::{ApiError, Problem};
 use crate::orgs::OrganizationKind;
 use crate::orgs::store::{load_organization, with_descendants};
+use crate::programs::store::date_at;
 
 /// A school of the subtree, with the organisation it belongs to.
 #[derive(Debug, Clone)]
@@ -65,7 +66,7 @@ pub fn todays(schools: &[SchoolInfo]) -> Vec<(i64, NaiveDate)> {
         .map(|s| {
             let day = *by_zone
                 .entry(s.time_zone.as_str())
-                .or_insert_with(|| now.with_timezone(&s.time_zone.parse().unwrap_or(chrono_tz::Europe::Moscow)).date_naive());
+                .or_insert_with(|| date_at(now, &s.time_zone));
             (s.id, day)
         })
         .collect()
@@ -245,7 +246,7 @@ pub fn build(conn: &mut DbConnection, organization_id: i64, query: &DashboardQue
         .collect();
     sort_rows(&mut rows, query.sort.unwrap_or_default(), query.order.unwrap_or_default());
     let totals = Figures::totals(rows.iter().filter_map(|r| raw.get(&r.school_id)));
-    let today = Utc::now().with_timezone(&org.time_zone.parse().unwrap_or(chrono_tz::Europe::Moscow)).date_naive();
+    let today = date_at(Utc::now(), &org.time_zone);
     Ok(Dashboard {
         organization_id,
         organization_name: org.name,
