@@ -28,7 +28,7 @@ use crate::http::public_limit::{PublicLimit, public_limit};
 use crate::http::nul::reject_nul;
 use crate::http::security_headers::security_headers;
 use crate::openapi::ApiDoc;
-use crate::routes::{api_v1, operations};
+use crate::routes::{API_V1, api_v1, operations};
 use crate::participants::import::jobs::{self, Progress};
 use crate::telemetry::RequestSpan;
 use crate::reporting::website;
@@ -157,7 +157,7 @@ fn app(
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()))
         .app_data(web::QueryConfig::default().error_handler(|err, req| query_error(&err.to_string(), req.query_string()).into()))
         .service(
-            utoipa_actix_web::scope("/api/v1")
+            utoipa_actix_web::scope(API_V1)
                 // Idempotency-Key hashes whole bodies, imports included: their limit, not 256 KiB.
                 .app_data(web::PayloadConfig::new(200 * 1024 * 1024))
                 .wrap(from_fn(idempotency))

@@ -9,6 +9,7 @@ on_both!(
     idempotency_key_replays_the_first_answer,
     cursor_paging_walks_every_item_once,
     every_answer_has_request_id_and_security_headers,
+    routes_are_found_within_their_first_segment,
     json_answers_are_gzipped_when_the_client_accepts_it,
     health_readiness_and_metrics,
     pages_without_an_account_are_limited_per_address,
@@ -109,6 +110,27 @@ async fn every_answer_has_request_id_and_security_headers(app: TestApp) {
     }
     let unknown = app.get("nowhere", &admin).await;
     assert_eq!((unknown.status.as_u16(), unknown.code().as_str()), (404, "not_found"));
+}
+
+/// Operations are kept in one scope per first segment of their path (routes.rs): a path is
+/// found in its own, percent-encoded or not, the website's feed in its own scope inside
+/// `/public`, and a path of no operation in no scope is the same 404 as one in a scope.
+async fn routes_are_found_within_their_first_segment(app: TestApp) {
+    let admin = app.login("admin").await;
+    let (_, _, school) = app.demo_tree(&admin).await;
+    let plain = app.get(&format!("schools/{school}/programs"), &admin).await;
+    assert_eq!(plain.status, 200, "{}", plain.body);
+    let encoded = app.get(&format!("%73chools/{school}/programs"), &admin).await;
+    assert_eq!((encoded.status, &encoded.body), (plain.status, &plain.body), "the router decodes the segment");
+    for missing in ["schools/1/nothing", "schoolsx/1/programs", "nothing", "public/nothing", "%ZZ/1"] {
+        let a = app.get(missing, &admin).await;
+        assert_eq!((a.status.as_u16(), a.code().as_str()), (404, "not_found"), "{missing}");
+    }
+    let slug = app.get(&format!("organizations/{school}"), &admin).await.body["slug"].as_str().map(str::to_owned);
+    let feed = app.send(Method::GET, &format!("public/schools/{}", slug.expect("a slug")), None, None, &[]).await;
+    assert_eq!(feed.status, 200, "{}", feed.body);
+    let metrics = app.client.get(app.url("/metrics")).send().await.expect("metrics").text().await.unwrap_or_default();
+    assert!(metrics.contains("endpoint=\"/api/v1/schools/{school_id}/programs\""), "labelled by the whole pattern: {metrics}");
 }
 
 /// Compressed where the answer is made (http/gzip.rs): the same JSON, smaller, only for a client
