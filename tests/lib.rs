@@ -255,6 +255,13 @@ impl TestApp {
         self.scalar(&format!("SELECT COUNT(*) AS n FROM {table}"))
     }
 
+    /// A statement run on the app's own database behind the server's back, as a hand edit would.
+    pub fn execute(&self, sql: &str) -> usize {
+        use diesel::RunQueryDsl;
+        let mut conn = self.db.get().expect("connection");
+        diesel::sql_query(sql).execute(&mut *conn).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
     /// One BIGINT, named `n`, from a query on the app's own database, for checks the API does not
     /// expose.
     pub fn scalar(&self, sql: &str) -> i64 {

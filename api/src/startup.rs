@@ -20,6 +20,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::{AuthConfig, PrincipalCache};
 use crate::config::Config;
 use crate::db::{Db, run_migrations};
+use crate::programs::kept_progress::KeptProgress;
 use crate::error::ApiError;
 use crate::http::client_address::TrustedProxies;
 use crate::http::gzip::{drop_identity, gzip_json, plain_when_small};
@@ -44,6 +45,8 @@ impl Application {
         let secret = config.resolve_jwt_secret()?;
         let auth = web::Data::new(AuthConfig::new(&secret, config.access_ttl, config.refresh_ttl));
         let principals = web::Data::new(PrincipalCache::default());
+        // Shared by the workers, like the principals: each would otherwise count for itself.
+        let kept = web::Data::new(KeptProgress::default());
         let listener = TcpListener::bind(&config.bind).map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr()?.port();
         let metrics = PrometheusMetricsBuilder::new("nastavnik")
@@ -57,7 +60,7 @@ impl Application {
         // One limiter for all workers: a quota per worker would multiply it by their number.
         let limit = web::Data::new(PublicLimit::new(config.public_requests_per_minute, config.trusted_proxies.clone()));
         let proxies = web::Data::new(config.trusted_proxies.clone());
-        let server = HttpServer::new(move || app(db.clone(), (auth.clone(), principals.clone()), progress.clone(), (limit.clone(), proxies.clone()), metrics.clone(), static_dir.clone()))
+        let server = HttpServer::new(move || app(db.clone(), (auth.clone(), principals.clone(), kept.clone()), progress.clone(), (limit.clone(), proxies.clone()), metrics.clone(), static_dir.clone()))
             .workers(config.workers)
             // Database work runs on these threads and waits for one of the pool's connections:
             // threads beyond the pool only wait, each with its stack and malloc arena. A few more
@@ -131,7 +134,7 @@ pub fn open_database(config: &Config) -> anyhow::Result<Db> {
 
 fn app(
     db: web::Data<Db>,
-    (auth, principals): (web::Data<AuthConfig>, web::Data<PrincipalCache>),
+    (auth, principals, kept): (web::Data<AuthConfig>, web::Data<PrincipalCache>, web::Data<KeptProgress>),
     progress: web::Data<Progress>,
     (limit, proxies): (web::Data<PublicLimit>, web::Data<TrustedProxies>),
     metrics: PrometheusMetrics,
@@ -152,6 +155,7 @@ fn app(
         .app_data(auth)
         .app_data(principals)
         .app_data(progress)
+        .app_data(kept)
         .app_data(limit)
         .app_data(proxies)
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()))

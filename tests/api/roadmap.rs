@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 on_both!(
     completing_an_activity_moves_progress,
+    kept_progress_follows_every_change_of_the_roadmap,
     overdue_is_measured_in_the_school_time_zone,
     gates_report_what_the_data_proves,
     activity_changes_follow_the_rules_and_refusals_change_nothing,
@@ -33,6 +34,38 @@ async fn new_programme(app: &TestApp, token: &str) -> i64 {
     let a = app.post(&format!("schools/{school}/programs"), token, json!({"title": "Дорожная карта", "academic_year": "2027/2028", "forms": ["student_student"]})).await;
     assert_eq!(a.status, 201, "{}", a.body);
     a.id()
+}
+
+/// A programme's progress as its school's list shows it, which must be what the programme shows.
+async fn listed(app: &TestApp, token: &str, id: i64) -> Value {
+    let programme = app.get(&format!("programs/{id}"), token).await;
+    let list = app.get(&format!("schools/{}/programs?limit=100", programme.body["school_id"]), token).await;
+    let item = list.body["items"].as_array().expect("items").iter().find(|p| p["id"] == id).cloned().expect("listed");
+    assert_eq!(item["progress"], programme.body["progress"], "the list and the programme");
+    item["progress"].clone()
+}
+
+/// The server keeps a programme's progress between reads (programs/kept_progress.rs): a change
+/// through the API, and one made in the database behind its back, both show at once.
+async fn kept_progress_follows_every_change_of_the_roadmap(app: TestApp) {
+    let curator = app.login("curator").await;
+    let id = new_programme(&app, &curator).await;
+    let before = listed(&app, &curator, id).await;
+    assert_eq!(listed(&app, &curator, id).await, before, "read twice, the same");
+    let act = app.first_activity(&curator, id, 1).await;
+    let done = patch_activity(&app, &curator, &act, json!({"status": "done"})).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    let after_api = listed(&app, &curator, id).await;
+    assert_eq!(after_api["done"], before["done"].as_i64().expect("done") + 1, "{after_api}");
+    assert_progress_agrees(&app, &curator, id).await;
+
+    let cancelled = app.execute(&format!("UPDATE roadmap_activities SET status = 'cancelled' WHERE program_id = {id} AND status <> 'done'"));
+    assert!(cancelled > 0);
+    let after_hand_edit = listed(&app, &curator, id).await;
+    assert_eq!(after_hand_edit["total"], after_api["done"], "only the done ones still count: {after_hand_edit}");
+    assert_eq!(after_hand_edit["percent"], 100);
+    app.execute(&format!("DELETE FROM roadmap_activities WHERE program_id = {id}"));
+    assert_eq!(listed(&app, &curator, id).await, json!({"done": 0, "total": 0, "overdue": 0, "percent": 0}));
 }
 
 async fn completing_an_activity_moves_progress(app: TestApp) {

@@ -128,6 +128,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        roadmap_version -> BigInt,
     }
 }
 

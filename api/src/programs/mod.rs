@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod dto;
 pub mod gates;
+pub mod kept_progress;
 pub mod media_plan;
 pub mod progress;
 pub mod regional;

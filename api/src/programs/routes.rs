@@ -6,7 +6,8 @@ use diesel::prelude::*;
 
 use super::dto::{NewProgram, Program, ProgramFilter, ProgramPatch};
 use super::status::{ProgramStatus, invalid_transition, programme_closed};
-use super::store::{ProgramRow, check_staff, load_program, program_scope, seed, set_curators, template_for_school, to_programs};
+use super::kept_progress::KeptProgress;
+use super::store::{ProgramRow, check_staff, load_program, program_scope, read_program, seed, set_curators, template_for_school, to_programs};
 use super::template::{default_dates, first_year, year_window};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal};
@@ -77,6 +78,7 @@ fn trimmed(s: &Option<String>) -> Option<String> {
 #[get("/schools/{school_id}/programs")]
 pub async fn list_programs(
     db: web::Data<Db>,
+    kept: web::Data<KeptProgress>,
     principal: Principal,
     school_id: web::Path<i64>,
     filter: web::Query<ProgramFilter>,
@@ -85,6 +87,7 @@ pub async fn list_programs(
     let page = query.page()?;
     let school_id = school_id.into_inner();
     let status = filter.into_inner().status;
+    let kept = kept.into_inner();
     let (items, next_cursor) = db
         .read(move |conn| {
             authorize(conn, &principal, Action::ViewProgram, school_id)?;
@@ -104,7 +107,7 @@ pub async fn list_programs(
                 }
             });
             let paged = Paginated::from_rows(rows, page, |(r, _)| r.id, |r| r);
-            Ok((to_programs(conn, paged.items)?, paged.next_cursor))
+            Ok((to_programs(conn, paged.items, Some(&kept))?, paged.next_cursor))
         })
         .await?;
     Ok(web::Json(Paginated { items, next_cursor }))
@@ -178,12 +181,13 @@ pub async fn create_program(db: web::Data<Db>, principal: Principal, school_id: 
     security(("bearer" = []))
 )]
 #[get("/programs/{id}")]
-pub async fn get_program(db: web::Data<Db>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn get_program(db: web::Data<Db>, kept: web::Data<KeptProgress>, principal: Principal, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let kept = kept.into_inner();
     let program = db
         .read(move |conn| {
             program_scope(conn, &principal, Action::ViewProgram, id)?;
-            load_program(conn, id)
+            read_program(conn, id, Some(&kept))
         })
         .await?;
     Ok(ok_with_etag(&program))

@@ -1,10 +1,13 @@
 //! Queries over programmes, their roadmap activities and media plans.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::dto::{Activity, MediaItem, MentorshipForm, Program};
-use super::progress;
+use super::kept_progress::{KeptProgress, RoadmapAt};
+use super::progress::{self, Progress};
 use super::status::{ActivityStatus, MediaStatus, ProgramStatus, programme_closed};
 use super::template::{STANDARD_MEDIA_PLAN, TemplateActivity, place_deadline, standard_roadmap};
 use crate::auth::policy::authorize;
@@ -34,6 +37,8 @@ pub struct ProgramRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Bumped by every change to the programme's activities (`kept_progress`).
+    pub roadmap_version: i64,
 }
 
 /// What a change to a programme's content must know first.
@@ -125,16 +130,28 @@ fn json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
 
 /// Programmes with their curators and progress, in the order of `rows`: each row with its
 /// school's time zone, which decides the school's "today" and so what is overdue. Lists call it,
-/// so its statements run natively (`db::native`).
-pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>) -> Result<Vec<Program>, ApiError> {
+/// so its statements run natively (`db::native`). A read passes the server's kept progress, which
+/// it uses and fills; a write passes `None` (see `kept_progress`).
+pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>, kept: Option<&KeptProgress>) -> Result<Vec<Program>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|(r, _)| r.id).collect();
     let curators: Vec<(i64, i64)> = natively!(conn, |c| {
         let q = program_curators::table.order(program_curators::id).select((program_curators::program_id, program_curators::user_id));
         filter_one_of!(q, program_curators::program_id, ids, |q| q.load(c)?)
     });
     let now = Utc::now();
-    let at_schools: Vec<(i64, NaiveDate)> = rows.iter().map(|(r, tz)| (r.id, date_at(now, tz))).collect();
-    let counted = progress::count_overall(conn, &at_schools)?;
+    let at: Vec<(i64, RoadmapAt)> =
+        rows.iter().map(|(r, tz)| (r.id, RoadmapAt { version: r.roadmap_version, today: date_at(now, tz) })).collect();
+    let mut counted: HashMap<i64, Progress> =
+        at.iter().filter_map(|&(id, at)| Some((id, kept?.get(id, at)?))).collect();
+    let uncounted: Vec<(i64, NaiveDate)> =
+        at.iter().filter(|(id, _)| !counted.contains_key(id)).map(|&(id, at)| (id, at.today)).collect();
+    if !uncounted.is_empty() {
+        let fresh = progress::count_overall(conn, &uncounted)?;
+        if let Some(kept) = kept {
+            kept.keep(at.iter().filter_map(|&(id, at)| Some((id, at, *fresh.get(&id)?))));
+        }
+        counted.extend(fresh);
+    }
     let mut out = Vec::with_capacity(rows.len());
     for (r, _) in rows {
         out.push(Program {
@@ -162,7 +179,13 @@ pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>) -> 
     Ok(out)
 }
 
+/// The programme as a write sees it (see `to_programs`): its progress counted afresh.
 pub fn load_program(conn: &mut DbConnection, id: i64) -> Result<Program, ApiError> {
+    read_program(conn, id, None)
+}
+
+/// The programme, its progress kept or counted as `to_programs` says.
+pub fn read_program(conn: &mut DbConnection, id: i64, kept: Option<&KeptProgress>) -> Result<Program, ApiError> {
     let row = programs::table
         .inner_join(organizations::table)
         .filter(programs::id.eq(id))
@@ -170,7 +193,7 @@ pub fn load_program(conn: &mut DbConnection, id: i64) -> Result<Program, ApiErro
         .first(conn)
         .optional()?;
     let row = row.ok_or_else(|| ApiError::not_found(format!("programme {id}")))?;
-    to_programs(conn, vec![row])?.pop().ok_or_else(|| ApiError::not_found(format!("programme {id}")))
+    to_programs(conn, vec![row], kept)?.pop().ok_or_else(|| ApiError::not_found(format!("programme {id}")))
 }
 
 pub fn set_curators(conn: &mut DbConnection, program_id: i64, user_ids: &[i64]) -> Result<(), ApiError> {

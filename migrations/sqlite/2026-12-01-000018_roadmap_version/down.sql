@@ -1,0 +1,4 @@
+DROP TRIGGER programs_roadmap_activity_inserted;
+DROP TRIGGER programs_roadmap_activity_updated;
+DROP TRIGGER programs_roadmap_activity_deleted;
+ALTER TABLE programs DROP COLUMN roadmap_version;
