@@ -8,6 +8,7 @@ mod one_of;
 pub mod pool;
 mod reused;
 pub mod schema;
+pub mod stamp;
 pub mod text;
 
 pub use migrations::run_migrations;

@@ -5,6 +5,7 @@ pub mod etag;
 pub mod gzip;
 pub mod idempotency;
 pub mod json;
+pub mod json_time;
 pub mod nul;
 pub mod pagination;
 pub mod public_limit;

@@ -11,6 +11,7 @@ use crate::auth::Role;
 use crate::http::Versioned;
 use crate::http::etag::etag_value;
 use crate::http::json::present;
+use crate::http::json_time;
 
 /// The five forms of mentorship of the target model (seed 002).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -58,7 +59,9 @@ pub struct Program {
     pub title: String,
     #[schema(example = "2026/2027")]
     pub academic_year: String,
+    #[serde(serialize_with = "json_time::date")]
     pub start_date: NaiveDate,
+    #[serde(serialize_with = "json_time::date")]
     pub end_date: NaiveDate,
     pub forms: Vec<MentorshipForm>,
     pub coordinator_id: Option<i64>,
@@ -72,7 +75,9 @@ pub struct Program {
     pub status: ProgramStatus,
     /// The roadmap's progress, against the school's today.
     pub progress: Progress,
+    #[serde(serialize_with = "json_time::timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "json_time::timestamp")]
     pub updated_at: DateTime<Utc>,
     #[serde(skip)]
     pub version: i64,

@@ -12,6 +12,7 @@ use super::status::{ActivityStatus, MediaStatus, ProgramStatus, programme_closed
 use super::template::{STANDARD_MEDIA_PLAN, TemplateActivity, place_deadline, standard_roadmap};
 use crate::auth::policy::authorize;
 use crate::auth::{Action, Principal, Role};
+use crate::db::stamp::{Day, Stamp};
 use crate::db::{DbConnection, filter_one_of, natively, one_of};
 use crate::db::schema::{media_plan_items, memberships, organizations, program_curators, programs, roadmap_activities, roadmap_templates, users};
 use crate::error::ApiError;
@@ -24,8 +25,8 @@ pub struct ProgramRow {
     pub school_id: i64,
     pub title: String,
     pub academic_year: String,
-    pub start_date: NaiveDate,
-    pub end_date: NaiveDate,
+    pub start_date: Day,
+    pub end_date: Day,
     pub forms: String,
     pub coordinator_id: Option<i64>,
     pub contact_name: Option<String>,
@@ -35,8 +36,8 @@ pub struct ProgramRow {
     pub tasks: String,
     pub status: String,
     pub version: i64,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+    pub created_at: Stamp,
+    pub updated_at: Stamp,
     /// Bumped by every change to the programme's activities (`kept_progress`).
     pub roadmap_version: i64,
 }
@@ -159,8 +160,8 @@ pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>, kep
             school_id: r.school_id,
             title: r.title,
             academic_year: r.academic_year,
-            start_date: r.start_date,
-            end_date: r.end_date,
+            start_date: r.start_date.0,
+            end_date: r.end_date.0,
             forms: json_list::<MentorshipForm>(&r.forms),
             coordinator_id: r.coordinator_id,
             curator_ids: curators.iter().filter(|c| c.0 == r.id).map(|c| c.1).collect(),
@@ -171,8 +172,8 @@ pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>, kep
             tasks: json_list(&r.tasks),
             status: ProgramStatus::parse(&r.status)?,
             progress: counted.get(&r.id).copied().unwrap_or_default(),
-            created_at: r.created_at.and_utc(),
-            updated_at: r.updated_at.and_utc(),
+            created_at: r.created_at.0.and_utc(),
+            updated_at: r.updated_at.0.and_utc(),
             version: r.version,
         });
     }
@@ -186,12 +187,11 @@ pub fn load_program(conn: &mut DbConnection, id: i64) -> Result<Program, ApiErro
 
 /// The programme, its progress kept or counted as `to_programs` says.
 pub fn read_program(conn: &mut DbConnection, id: i64, kept: Option<&KeptProgress>) -> Result<Program, ApiError> {
-    let row = programs::table
-        .inner_join(organizations::table)
-        .filter(programs::id.eq(id))
-        .select((ProgramRow::as_select(), organizations::time_zone))
-        .first(conn)
-        .optional()?;
+    // Natively: `ProgramRow` reads its dates as `db::stamp` does, for each backend.
+    let row: Option<(ProgramRow, String)> = natively!(conn, |c| {
+        let q = programs::table.inner_join(organizations::table).filter(programs::id.eq(id));
+        q.select((ProgramRow::as_select(), organizations::time_zone)).first(c).optional()?
+    });
     let row = row.ok_or_else(|| ApiError::not_found(format!("programme {id}")))?;
     to_programs(conn, vec![row], kept)?.pop().ok_or_else(|| ApiError::not_found(format!("programme {id}")))
 }
