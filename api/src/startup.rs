@@ -208,23 +208,6 @@ fn query_error(message: &str, query: &str) -> ApiError {
     ApiError::invalid_field(&field, message.trim_start_matches("Query deserialize error: "))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::query_error;
-
-    fn field(message: &str, query: &str) -> String {
-        query_error(message, query).problem().errors[0].field.clone()
-    }
-
-    #[test]
-    fn a_query_error_names_the_parameter_not_the_value() {
-        assert_eq!(field("Query deserialize error: missing field `format`", ""), "format");
-        assert_eq!(field("Query deserialize error: unknown variant `null`, expected `csv` or `xlsx`", "limit=5&format=null"), "format");
-        assert_eq!(field("Query deserialize error: provided string was not `true` or `false`", "dry_run=maybe"), "query");
-        assert_eq!(field("Query deserialize error: invalid digit found in string", "limit=abc"), "query");
-    }
-}
-
 /// The built SPA at `/`, with every unknown non-API path answered by index.html (client routing).
 fn spa(static_dir: &Path) -> Option<Files> {
     let index: PathBuf = static_dir.join("index.html");
@@ -254,4 +237,21 @@ async fn request_id_header(req: ServiceRequest, next: Next<impl MessageBody>) ->
         res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_error;
+
+    fn field(message: &str, query: &str) -> String {
+        query_error(message, query).problem().errors[0].field.clone()
+    }
+
+    #[test]
+    fn a_query_error_names_the_parameter_not_the_value() {
+        assert_eq!(field("Query deserialize error: missing field `format`", ""), "format");
+        assert_eq!(field("Query deserialize error: unknown variant `null`, expected `csv` or `xlsx`", "limit=5&format=null"), "format");
+        assert_eq!(field("Query deserialize error: provided string was not `true` or `false`", "dry_run=maybe"), "query");
+        assert_eq!(field("Query deserialize error: invalid digit found in string", "limit=abc"), "query");
+    }
 }

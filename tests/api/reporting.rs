@@ -53,7 +53,7 @@ async fn six_pairs(app: &TestApp) -> Base {
     b
 }
 
-fn row<'a>(dashboard: &'a Value, school: i64) -> &'a Value {
+fn row(dashboard: &Value, school: i64) -> &Value {
     dashboard["rows"].as_array().and_then(|rows| rows.iter().find(|r| r["school_id"] == school)).unwrap_or_else(|| panic!("no row for {school}: {dashboard}"))
 }
 
