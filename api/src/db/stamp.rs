@@ -3,9 +3,10 @@
 //! diesel reads a SQLite timestamp by trying chrono format strings in turn, and the text diesel
 //! itself writes (`2026-12-01 06:14:10.072905265`) matched the first after a parse of the format:
 //! a programme's two timestamps and two dates were a twentieth of the programmes list. A row type
-//! that is read often declares `Stamp` and `Day` instead of `NaiveDateTime` and `NaiveDate`; any
-//! other text (a hand edit with a `T`, an offset) still goes the way of chrono. PostgreSQL sends
-//! binary values, read as diesel reads them.
+//! that is read often declares `Stamp` and `Day` instead of `NaiveDateTime` and `NaiveDate`, on
+//! the backend's own connection or through `DbConnection`; any other text (a hand edit with a
+//! `T`, an offset) still goes the way of chrono. PostgreSQL sends binary values, read as diesel
+//! reads them.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::deserialize::{self, FromSql, FromSqlRow};
@@ -57,6 +58,21 @@ impl FromSql<Timestamp, Pg> for Stamp {
 impl FromSql<Date, Pg> for Day {
     fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
         <NaiveDate as FromSql<Date, Pg>>::from_sql(value).map(Day)
+    }
+}
+
+/// Through `DbConnection`: each backend's own reading.
+type Multi = <super::DbConnection as diesel::Connection>::Backend;
+
+impl FromSql<Timestamp, Multi> for Stamp {
+    fn from_sql(value: <Multi as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+        value.from_sql::<Self, Timestamp>()
+    }
+}
+
+impl FromSql<Date, Multi> for Day {
+    fn from_sql(value: <Multi as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+        value.from_sql::<Self, Date>()
     }
 }
 

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use crate::http::json_time;
 use crate::pairing::matching::RoleModel;
 use crate::programs::dto::MentorshipForm;
 
@@ -57,6 +58,7 @@ pub struct PairChange {
     pub actor: String,
     /// The user's full name, when a user made the change.
     pub actor_name: Option<String>,
+    #[serde(serialize_with = "json_time::timestamp")]
     pub at: DateTime<Utc>,
 }
 
@@ -64,6 +66,7 @@ pub struct PairChange {
 pub struct OrderRef {
     pub id: i64,
     pub number: String,
+    #[serde(serialize_with = "json_time::date")]
     pub signed_on: NaiveDate,
 }
 
@@ -87,7 +90,9 @@ pub struct Pair {
     pub summary: Option<String>,
     pub history: Vec<PairChange>,
     pub etag: String,
+    #[serde(serialize_with = "json_time::timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "json_time::timestamp")]
     pub updated_at: DateTime<Utc>,
 }
 

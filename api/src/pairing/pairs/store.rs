@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::{OrderRef, Pair, PairChange, PairKind, PairPerson, PairStatus};
+use crate::db::stamp::{Day, Stamp};
 use crate::db::{DbConnection, one_of};
 use crate::db::schema::{pair_constraints, pair_history, pair_mentees, pairing_orders, pairs, program_mentees, program_mentors, users};
 use crate::db::text::{from_text, to_text};
@@ -35,8 +36,8 @@ pub struct PairRow {
     pub matching_run_id: Option<i64>,
     pub order_id: Option<i64>,
     pub version: i64,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+    pub created_at: Stamp,
+    pub updated_at: Stamp,
     pub outcome: Option<String>,
     pub summary: Option<String>,
 }
@@ -61,9 +62,9 @@ pub fn shown_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) 
     let mentee_ids: Vec<i64> = members.iter().map(|m| m.1).collect();
     let roster = Roster::load(conn, &mentor_ids, &mentee_ids, school_id)?;
     let order_ids: Vec<i64> = rows.iter().filter_map(|r| r.order_id).collect();
-    let orders: Vec<(i64, String, chrono::NaiveDate)> =
+    let orders: Vec<(i64, String, Day)> =
         pairing_orders::table.filter(one_of(pairing_orders::id, &order_ids)).select((pairing_orders::id, pairing_orders::number, pairing_orders::signed_on)).load(conn)?;
-    type HistoryRow = (i64, Option<String>, String, Option<String>, String, NaiveDateTime);
+    type HistoryRow = (i64, Option<String>, String, Option<String>, String, Stamp);
     let history: Vec<HistoryRow> = pair_history::table
         .filter(one_of(pair_history::pair_id, &ids))
         .order(pair_history::id)
@@ -83,7 +84,7 @@ pub fn shown_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) 
                 form: from_text(&r.form)?,
                 role_model: r.role_model.as_deref().map(from_text).transpose()?,
                 status: from_text(&r.status)?,
-                order: r.order_id.and_then(|o| orders.iter().find(|x| x.0 == o)).map(|(id, number, signed_on)| OrderRef { id: *id, number: number.clone(), signed_on: *signed_on }),
+                order: r.order_id.and_then(|o| orders.iter().find(|x| x.0 == o)).map(|(id, number, signed_on)| OrderRef { id: *id, number: number.clone(), signed_on: signed_on.0 }),
                 history: history
                     .iter()
                     .filter(|h| h.0 == r.id)
@@ -94,7 +95,7 @@ pub fn shown_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) 
                             reason: h.3.clone(),
                             actor_name: actor_name(&h.4),
                             actor: h.4.clone(),
-                            at: h.5.and_utc(),
+                            at: h.5.0.and_utc(),
                         })
                     })
                     .collect::<Result<_, ApiError>>()?,
@@ -105,8 +106,8 @@ pub fn shown_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) 
                 outcome: r.outcome.as_deref().map(from_text).transpose()?,
                 summary: r.summary,
                 matching_run_id: r.matching_run_id,
-                created_at: r.created_at.and_utc(),
-                updated_at: r.updated_at.and_utc(),
+                created_at: r.created_at.0.and_utc(),
+                updated_at: r.updated_at.0.and_utc(),
             })
         })
         .collect::<Result<_, ApiError>>()?;
