@@ -135,6 +135,11 @@ async fn a_pair_goes_from_proposal_to_completion(app: TestApp) {
     assert_eq!(mentees.body["items"][1]["status"], "completed");
     let closed = send_if_match(&app, Method::PATCH, &path, &b.curator, &done.body["etag"], json!({"goal": "Новая"})).await;
     assert_eq!(closed.code(), "invalid_transition");
+    for (status, expected) in [("completed", vec![group.id()]), ("active", vec![])] {
+        let listed = app.get(&format!("programs/{}/pairs?status={status}", b.programme), &b.curator).await;
+        let ids: Vec<i64> = listed.body["items"].as_array().expect("items").iter().filter_map(|p| p["id"].as_i64()).collect();
+        assert_eq!(ids, expected, "pairs {status}: {}", listed.body);
+    }
 }
 
 async fn capacity_and_one_live_pair_hold_under_concurrent_requests(app: TestApp) {

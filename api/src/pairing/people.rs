@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::dto::MenteeCategory;
-use crate::db::{DbConnection, one_of};
+use crate::db::{DbConnection, natively, one_of};
 use crate::db::schema::participants;
 use crate::error::ApiError;
 use crate::participants::dto::ParticipantKind;
@@ -45,7 +45,8 @@ type Row = (i64, String, Option<String>, Option<String>, Option<i32>, Option<Str
 
 pub fn enrolled_people(conn: &mut DbConnection, ids: &[i64], school_id: i64, show_sensitive: bool) -> Result<People, ApiError> {
     let today = school_today(conn, school_id)?;
-    let rows: Vec<Row> = participants::table
+    // Natively (`db::native`), as every statement of the pairs list: it is read the most of them.
+    let rows: Vec<Row> = natively!(conn, |c| participants::table
         .filter(one_of(participants::id, ids))
         .select((
             participants::id,
@@ -58,7 +59,7 @@ pub fn enrolled_people(conn: &mut DbConnection, ids: &[i64], school_id: i64, sho
             participants::birth_year,
             (participants::disability, participants::difficult_life_situation, participants::behaviour_problems),
         ))
-        .load(conn)?;
+        .load(c)?);
     Ok(People(
         rows.into_iter()
             .map(|(id, kind, last, first, grade, class_letter, birth_date, birth_year, (disability, difficult, behaviour))| {
@@ -103,8 +104,12 @@ pub struct Roster {
 impl Roster {
     pub fn load(conn: &mut DbConnection, mentor_ids: &[i64], mentee_ids: &[i64], school_id: i64) -> Result<Self, ApiError> {
         use crate::db::schema::{program_mentees, program_mentors};
-        let mentors: Vec<(i64, i64)> = program_mentors::table.filter(one_of(program_mentors::id, mentor_ids)).select((program_mentors::id, program_mentors::participant_id)).load(conn)?;
-        let mentees: Vec<(i64, i64)> = program_mentees::table.filter(one_of(program_mentees::id, mentee_ids)).select((program_mentees::id, program_mentees::participant_id)).load(conn)?;
+        let mentors: Vec<(i64, i64)> = natively!(conn, |c| {
+            program_mentors::table.filter(one_of(program_mentors::id, mentor_ids)).select((program_mentors::id, program_mentors::participant_id)).load(c)?
+        });
+        let mentees: Vec<(i64, i64)> = natively!(conn, |c| {
+            program_mentees::table.filter(one_of(program_mentees::id, mentee_ids)).select((program_mentees::id, program_mentees::participant_id)).load(c)?
+        });
         let person_ids: Vec<i64> = mentors.iter().chain(&mentees).map(|e| e.1).collect();
         let people = enrolled_people(conn, &person_ids, school_id, false)?;
         Ok(Self { mentors, mentees, people })

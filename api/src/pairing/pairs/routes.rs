@@ -9,7 +9,7 @@ use super::store::{Creation, PairRow, audit_read, change_status, create, load_pa
 use super::{MyPair, MyPairList, NewPair, Pair, PairCompletion, PairFilter, PairPatch, PairStatus};
 use crate::meetings::MemberRole;
 use crate::auth::{Action, Principal};
-use crate::db::Db;
+use crate::db::{Db, natively};
 use crate::db::schema::{meetings, pairs};
 use crate::db::text::{from_json, to_text};
 use crate::error::{ApiError, Problem};
@@ -40,11 +40,15 @@ pub async fn list_pairs(db: web::Data<Db>, principal: Principal, id: web::Path<i
     let (items, next_cursor, audit) = db
         .read(move |conn| {
             let scope = program_scope(conn, &principal, Action::ViewParticipants, program_id)?;
-            let mut q = pairs::table.filter(pairs::program_id.eq(program_id)).filter(pairs::id.gt(page.after)).into_boxed();
-            if let Some(status) = status {
-                q = q.filter(pairs::status.eq(status));
-            }
-            let rows: Vec<PairRow> = q.order(pairs::id).limit(page.limit + 1).select(PairRow::as_select()).load(conn)?;
+            // Natively and unboxed (`db::native`): a statement whose type fixes its text stays prepared.
+            let rows: Vec<PairRow> = natively!(conn, |c| {
+                let q = pairs::table.filter(pairs::program_id.eq(program_id)).filter(pairs::id.gt(page.after));
+                let q = q.order(pairs::id).limit(page.limit + 1).select(PairRow::as_select());
+                match &status {
+                    Some(status) => q.filter(pairs::status.eq(status)).load(c)?,
+                    None => q.load(c)?,
+                }
+            });
             let paged = Paginated::from_rows(rows, page, |r| r.id, |r| r);
             let (shown, minors) = shown_pairs(conn, paged.items, scope.school_id)?;
             Ok((shown, paged.next_cursor, audit_read(&principal, scope.school_id, minors)))

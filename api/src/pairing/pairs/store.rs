@@ -9,7 +9,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::{OrderRef, Pair, PairChange, PairKind, PairPerson, PairStatus};
 use crate::db::stamp::{Day, Stamp};
-use crate::db::{DbConnection, one_of};
+use crate::db::{DbConnection, natively, one_of};
 use crate::db::schema::{pair_constraints, pair_history, pair_mentees, pairing_orders, pairs, program_mentees, program_mentors, users};
 use crate::db::text::{from_text, to_text};
 use crate::error::ApiError;
@@ -57,21 +57,25 @@ pub fn to_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> 
 pub fn shown_pairs(conn: &mut DbConnection, rows: Vec<PairRow>, school_id: i64) -> Result<(Vec<Pair>, Vec<i64>), ApiError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mentor_ids: Vec<i64> = rows.iter().map(|r| r.mentor_id).collect();
-    let members: Vec<(i64, i64)> =
-        pair_mentees::table.filter(one_of(pair_mentees::pair_id, &ids)).order(pair_mentees::mentee_id).select((pair_mentees::pair_id, pair_mentees::mentee_id)).load(conn)?;
+    // Natively (`db::native`): the pairs list is read the most of the lists that name children.
+    let members: Vec<(i64, i64)> = natively!(conn, |c| {
+        let q = pair_mentees::table.filter(one_of(pair_mentees::pair_id, &ids)).order(pair_mentees::mentee_id);
+        q.select((pair_mentees::pair_id, pair_mentees::mentee_id)).load(c)?
+    });
     let mentee_ids: Vec<i64> = members.iter().map(|m| m.1).collect();
     let roster = Roster::load(conn, &mentor_ids, &mentee_ids, school_id)?;
     let order_ids: Vec<i64> = rows.iter().filter_map(|r| r.order_id).collect();
-    let orders: Vec<(i64, String, Day)> =
-        pairing_orders::table.filter(one_of(pairing_orders::id, &order_ids)).select((pairing_orders::id, pairing_orders::number, pairing_orders::signed_on)).load(conn)?;
+    let orders: Vec<(i64, String, Day)> = natively!(conn, |c| {
+        let q = pairing_orders::table.filter(one_of(pairing_orders::id, &order_ids));
+        q.select((pairing_orders::id, pairing_orders::number, pairing_orders::signed_on)).load(c)?
+    });
     type HistoryRow = (i64, Option<String>, String, Option<String>, String, Stamp);
-    let history: Vec<HistoryRow> = pair_history::table
-        .filter(one_of(pair_history::pair_id, &ids))
-        .order(pair_history::id)
-        .select((pair_history::pair_id, pair_history::from_status, pair_history::to_status, pair_history::reason, pair_history::actor, pair_history::at))
-        .load(conn)?;
+    let history: Vec<HistoryRow> = natively!(conn, |c| {
+        let q = pair_history::table.filter(one_of(pair_history::pair_id, &ids)).order(pair_history::id);
+        q.select((pair_history::pair_id, pair_history::from_status, pair_history::to_status, pair_history::reason, pair_history::actor, pair_history::at)).load(c)?
+    });
     let user_ids: Vec<i64> = history.iter().filter_map(|h| h.4.strip_prefix("user:").and_then(|id| id.parse().ok())).collect();
-    let names: Vec<(i64, String)> = users::table.filter(one_of(users::id, &user_ids)).select((users::id, users::full_name)).load(conn)?;
+    let names: Vec<(i64, String)> = natively!(conn, |c| users::table.filter(one_of(users::id, &user_ids)).select((users::id, users::full_name)).load(c)?);
     let actor_name = |actor: &str| actor.strip_prefix("user:").and_then(|id| id.parse::<i64>().ok()).and_then(|id| names.iter().find(|n| n.0 == id)).map(|n| n.1.clone());
     let pairs = rows
         .into_iter()
