@@ -12,7 +12,9 @@ use std::sync::Mutex;
 
 use chrono::NaiveDate;
 
-use super::progress::Progress;
+use super::progress::{Progress, count_overall};
+use crate::db::DbConnection;
+use crate::error::ApiError;
 
 /// Far above the programmes of a region; reaching it starts afresh rather than growing.
 const MAX_KEPT: usize = 50_000;
@@ -53,6 +55,23 @@ impl KeptProgress {
         // A panic while holding the lock leaves only whole entries behind: the map is still good.
         self.kept.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// The progress of each programme at its roadmap version and school day: kept where `kept` has
+/// it, the rest counted by the database in one go, and kept in turn. A read passes the server's
+/// `KeptProgress`; a write passes `None` and counts everything afresh.
+pub fn progress_at(conn: &mut DbConnection, at: &[(i64, RoadmapAt)], kept: Option<&KeptProgress>) -> Result<HashMap<i64, Progress>, ApiError> {
+    let mut progress: HashMap<i64, Progress> = at.iter().filter_map(|&(id, at)| Some((id, kept?.get(id, at)?))).collect();
+    let uncounted: Vec<(i64, NaiveDate)> = at.iter().filter(|(id, _)| !progress.contains_key(id)).map(|&(id, at)| (id, at.today)).collect();
+    if uncounted.is_empty() {
+        return Ok(progress);
+    }
+    let counted = count_overall(conn, &uncounted)?;
+    if let Some(kept) = kept {
+        kept.keep(at.iter().filter_map(|&(id, at)| Some((id, at, *counted.get(&id)?))));
+    }
+    progress.extend(counted);
+    Ok(progress)
 }
 
 #[cfg(test)]

@@ -1,13 +1,11 @@
 //! Queries over programmes, their roadmap activities and media plans.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::dto::{Activity, MediaItem, MentorshipForm, Program};
-use super::kept_progress::{KeptProgress, RoadmapAt};
-use super::progress::{self, Progress};
+use super::kept_progress::{self, KeptProgress, RoadmapAt};
+use super::progress;
 use super::status::{ActivityStatus, MediaStatus, ProgramStatus, programme_closed};
 use super::template::{STANDARD_MEDIA_PLAN, TemplateActivity, place_deadline, standard_roadmap};
 use crate::auth::policy::authorize;
@@ -142,17 +140,7 @@ pub fn to_programs(conn: &mut DbConnection, rows: Vec<(ProgramRow, String)>, kep
     let now = Utc::now();
     let at: Vec<(i64, RoadmapAt)> =
         rows.iter().map(|(r, tz)| (r.id, RoadmapAt { version: r.roadmap_version, today: date_at(now, tz) })).collect();
-    let mut counted: HashMap<i64, Progress> =
-        at.iter().filter_map(|&(id, at)| Some((id, kept?.get(id, at)?))).collect();
-    let uncounted: Vec<(i64, NaiveDate)> =
-        at.iter().filter(|(id, _)| !counted.contains_key(id)).map(|&(id, at)| (id, at.today)).collect();
-    if !uncounted.is_empty() {
-        let fresh = progress::count_overall(conn, &uncounted)?;
-        if let Some(kept) = kept {
-            kept.keep(at.iter().filter_map(|&(id, at)| Some((id, at, *fresh.get(&id)?))));
-        }
-        counted.extend(fresh);
-    }
+    let counted = kept_progress::progress_at(conn, &at, kept)?;
     let mut out = Vec::with_capacity(rows.len());
     for (r, _) in rows {
         out.push(Program {
